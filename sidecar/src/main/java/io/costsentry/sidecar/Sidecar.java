@@ -1,0 +1,255 @@
+package io.costsentry.sidecar;
+
+import io.costsentry.core.budget.ApplicableLimit;
+import io.costsentry.core.budget.BudgetEngine;
+import io.costsentry.core.budget.LedgerWriter;
+import io.costsentry.core.ledger.CounterState;
+import io.costsentry.core.ledger.DynamoDbLedger;
+import io.costsentry.core.ledger.InMemoryLedger;
+import io.costsentry.core.ledger.Ledger;
+import io.costsentry.core.policy.PolicySet;
+import io.costsentry.sidecar.config.LedgerKind;
+import io.costsentry.sidecar.config.ManifestPolicyLoader;
+import io.costsentry.sidecar.config.MetricsOutput;
+import io.costsentry.sidecar.config.SidecarConfig;
+import io.costsentry.sidecar.proxy.Admission;
+import io.costsentry.sidecar.proxy.BedrockRuntimeProxy;
+import io.costsentry.sidecar.proxy.CallerIdentity;
+import io.costsentry.sidecar.proxy.Forwarder;
+import io.costsentry.sidecar.proxy.Settlement;
+import io.costsentry.sidecar.server.HttpServers;
+import io.costsentry.sidecar.simple.SimpleInvokeApi;
+import io.costsentry.sidecar.telemetry.AuditLog;
+import io.costsentry.sidecar.telemetry.CloudWatchMetricsSink;
+import io.costsentry.sidecar.telemetry.CompositeSink;
+import io.costsentry.sidecar.telemetry.EmfMetricsSink;
+import io.costsentry.sidecar.telemetry.MetricsSink;
+import io.costsentry.sidecar.telemetry.PrometheusMetricsSink;
+import io.costsentry.sidecar.upstream.BearerTokenSigner;
+import io.costsentry.sidecar.upstream.BedrockUpstream;
+import io.costsentry.sidecar.upstream.RequestSigner;
+import io.costsentry.sidecar.upstream.SigV4Signer;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.server.Server;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/** A running sidecar: its servers, budget engine, ledger and telemetry, wired from a config. */
+public final class Sidecar implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(Sidecar.class);
+
+  private final List<AutoCloseable> resources = new ArrayList<>();
+  private final LedgerWriter writer;
+  private final BudgetEngine engine;
+  private Server proxy;
+  private Server admin;
+  private volatile boolean ready;
+
+  private Sidecar(LedgerWriter writer, BudgetEngine engine) {
+    this.writer = writer;
+    this.engine = engine;
+  }
+
+  public static Sidecar start(SidecarConfig config) throws Exception {
+    return start(config, SidecarEnvironment.fromProcess());
+  }
+
+  public static Sidecar start(SidecarConfig config, SidecarEnvironment env) throws Exception {
+    long started = System.nanoTime();
+    PolicySet policies = new ManifestPolicyLoader().load(config.policyFile());
+    String region = resolveRegion(config);
+    List<AutoCloseable> opened = new ArrayList<>();
+    try {
+      Ledger ledger = openLedger(config, env, region, opened);
+      LedgerWriter writer = new LedgerWriter();
+      BudgetEngine engine =
+          new BudgetEngine(
+              ledger, writer, Clock.systemUTC(), config.holdTtl(), Sidecar::logThreshold);
+      Sidecar sidecar = new Sidecar(writer, engine);
+      sidecar.resources.addAll(opened);
+      sidecar.wire(config, env, policies, region);
+      log.info(
+          "CostSentry sidecar ready in {} ms: proxy on {}, admin on {}, cost center '{}', {}"
+              + " aliases, ledger {}",
+          (System.nanoTime() - started) / 1_000_000,
+          sidecar.proxyPort(),
+          HttpServers.port(sidecar.admin),
+          config.costCenter(),
+          policies.aliases().size(),
+          config.ledger().name().toLowerCase());
+      return sidecar;
+    } catch (Exception e) {
+      for (AutoCloseable c : opened) {
+        c.close();
+      }
+      throw e;
+    }
+  }
+
+  private void wire(SidecarConfig config, SidecarEnvironment env, PolicySet policies, String region)
+      throws Exception {
+    URI endpoint =
+        config.bedrockEndpoint() != null
+            ? config.bedrockEndpoint()
+            : URI.create("https://bedrock-runtime." + region + ".amazonaws.com");
+    RequestSigner signer =
+        env.bedrockBearerToken() != null
+            ? new BearerTokenSigner(env.bedrockBearerToken())
+            : new SigV4Signer(env.credentials(), region);
+    BedrockUpstream upstream = new BedrockUpstream(endpoint, signer, config.upstreamTimeout());
+    resources.add(upstream);
+
+    PrometheusMetricsSink prometheus =
+        config.metrics().contains(MetricsOutput.PROMETHEUS)
+            ? new PrometheusMetricsSink(writer::pending)
+            : null;
+    List<MetricsSink> sinks = new ArrayList<>();
+    sinks.add(new AuditLog(env.stdout()));
+    if (config.metrics().contains(MetricsOutput.EMF)) {
+      sinks.add(new EmfMetricsSink(env.stdout()));
+    }
+    if (prometheus != null) {
+      sinks.add(prometheus);
+    }
+    if (config.metrics().contains(MetricsOutput.CLOUDWATCH)) {
+      // The endpoint follows the SDK's own AWS_ENDPOINT_URL_CLOUDWATCH when set.
+      sinks.add(
+          new CloudWatchMetricsSink(
+              CloudWatchClient.builder()
+                  .region(Region.of(region))
+                  .credentialsProvider(env.credentials())
+                  .httpClientBuilder(Apache5HttpClient.builder())
+                  .build()));
+    }
+    MetricsSink sink = new CompositeSink(sinks);
+    resources.add(sink);
+
+    Settlement settlement = new Settlement(engine);
+    Admission admission = new Admission(() -> policies, engine);
+    Forwarder forwarder = new Forwarder(upstream, settlement);
+    CallerIdentity identity =
+        new CallerIdentity(config.costCenter(), config.applicationId(), config.environment());
+    proxy =
+        HttpServers.proxy(
+            config.listen(),
+            new BedrockRuntimeProxy(admission, forwarder, settlement, config.logPrompts()),
+            new SimpleInvokeApi(admission, forwarder, settlement, config.logPrompts()),
+            identity,
+            config.maxRequestBytes(),
+            sink);
+    admin = HttpServers.admin(config.adminListen(), prometheus, () -> ready);
+    admin.start();
+    proxy.start();
+
+    ScheduledExecutorService reaper =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> Thread.ofPlatform().daemon().name("costsentry-hold-reaper").unstarted(r));
+    long every = Math.max(1, Math.min(60, config.holdTtl().toSeconds() / 4));
+    reaper.scheduleWithFixedDelay(engine::reclaimExpiredHolds, every, every, TimeUnit.SECONDS);
+    resources.add(reaper::shutdownNow);
+    ready = true;
+  }
+
+  private static Ledger openLedger(
+      SidecarConfig config, SidecarEnvironment env, String region, List<AutoCloseable> opened) {
+    if (config.ledger() == LedgerKind.MEMORY) {
+      return new InMemoryLedger();
+    }
+    DynamoDbLedger.Settings settings =
+        new DynamoDbLedger.Settings(
+            config.dynamoDbEndpoint(),
+            config.dynamoDbTable(),
+            config.createTable(),
+            Region.of(region));
+    DynamoDbClient client =
+        DynamoDbLedger.clientBuilder(settings).credentialsProvider(env.credentials()).build();
+    opened.add(client);
+    DynamoDbLedger ledger = new DynamoDbLedger(client, settings.tableName());
+    if (config.createTable()) {
+      ledger.ensureTable();
+    }
+    return ledger;
+  }
+
+  private static String resolveRegion(SidecarConfig config) {
+    if (config.region() != null) {
+      return config.region();
+    }
+    try {
+      return DefaultAwsRegionProviderChain.builder().build().getRegion().id();
+    } catch (SdkClientException e) {
+      throw new IllegalArgumentException(
+          "no AWS region: set AWS_REGION (or COSTSENTRY_REGION / --region)");
+    }
+  }
+
+  private static void logThreshold(ApplicableLimit limit, int threshold, CounterState state) {
+    log.warn(
+        "{} limit '{}' reached {}% of its {} window ({} of {})",
+        limit.owner().describe(),
+        limit.policy().name(),
+        threshold,
+        limit.policy().period().manifestName(),
+        state.committed(),
+        limit.policy().amount());
+  }
+
+  /** The proxy's port (useful when configured with port 0). */
+  public int proxyPort() {
+    return HttpServers.port(proxy);
+  }
+
+  public int adminPort() {
+    return HttpServers.port(admin);
+  }
+
+  /** Settlements and releases not yet taken by the ledger. */
+  public long pendingLedgerWrites() {
+    return writer.pending();
+  }
+
+  /** Stops taking requests, lets in-flight ones finish, then flushes ledger writes. */
+  @Override
+  public void close() {
+    ready = false;
+    stop(proxy);
+    stop(admin);
+    try {
+      writer.drain(Duration.ofSeconds(20));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    engine.close();
+    for (AutoCloseable resource : resources.reversed()) {
+      try {
+        resource.close();
+      } catch (Exception e) {
+        log.warn("error while closing {}", resource, e);
+      }
+    }
+  }
+
+  private static void stop(Server server) {
+    if (server == null) {
+      return;
+    }
+    try {
+      server.stop();
+    } catch (Exception e) {
+      log.warn("error while stopping a server", e);
+    }
+  }
+}

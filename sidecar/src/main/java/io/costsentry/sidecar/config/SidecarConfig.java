@@ -1,0 +1,61 @@
+package io.costsentry.sidecar.config;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Set;
+
+/**
+ * Everything a sidecar process is configured with. Loaded from flags and {@code COSTSENTRY_*}
+ * environment variables by {@link io.costsentry.sidecar.SidecarMain}; tests build it directly.
+ *
+ * @param bedrockEndpoint upstream Bedrock Runtime endpoint; {@code null} means the regional one
+ * @param region AWS region for signing and the default endpoints; {@code null} means the AWS chain
+ * @param dynamoDbEndpoint {@code null} means the regional DynamoDB endpoint
+ * @param costCenter the pod's cost center; requests are charged to it and may not change it
+ * @param maxRequestBytes requests with larger bodies are refused before anything is reserved
+ * @param holdTtl after this a reservation whose request never settled is reclaimed; must exceed
+ *     {@code upstreamTimeout} so a live request's hold is never reclaimed
+ */
+public record SidecarConfig(
+    HostPort listen,
+    HostPort adminListen,
+    URI bedrockEndpoint,
+    String region,
+    LedgerKind ledger,
+    URI dynamoDbEndpoint,
+    String dynamoDbTable,
+    boolean createTable,
+    Path policyFile,
+    String costCenter,
+    String applicationId,
+    String environment,
+    Set<MetricsOutput> metrics,
+    long maxRequestBytes,
+    Duration upstreamTimeout,
+    Duration holdTtl,
+    boolean logPrompts) {
+
+  public static final long DEFAULT_MAX_REQUEST_BYTES = 20L * 1024 * 1024;
+
+  public SidecarConfig {
+    if (policyFile == null) {
+      throw new IllegalArgumentException(
+          "no budgets configured: set COSTSENTRY_CONFIG (or --config) to a YAML file of"
+              + " ModelAlias and CostCenterBudget manifests");
+    }
+    if (costCenter == null || costCenter.isBlank()) {
+      throw new IllegalArgumentException(
+          "no cost center: set COSTSENTRY_COST_CENTER (or --cost-center)");
+    }
+    if (!holdTtl.minus(upstreamTimeout).isPositive()) {
+      throw new IllegalArgumentException(
+          "hold TTL ("
+              + holdTtl
+              + ") must be longer than the upstream timeout ("
+              + upstreamTimeout
+              + ") so live requests never lose their reservation");
+    }
+    metrics = Set.copyOf(metrics);
+  }
+}

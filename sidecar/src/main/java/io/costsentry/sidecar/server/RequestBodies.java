@@ -1,0 +1,33 @@
+package io.costsentry.sidecar.server;
+
+import io.costsentry.sidecar.proxy.BedrockErrorException;
+import java.io.IOException;
+import java.io.InputStream;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Request;
+
+/** Reads a request body whole, refusing it early when it is larger than allowed. */
+final class RequestBodies {
+  private RequestBodies() {}
+
+  static byte[] read(Request request, long maxBytes) throws IOException {
+    long declared = request.getLength();
+    if (declared > maxBytes) {
+      throw tooLarge(maxBytes);
+    }
+    try (InputStream in = Content.Source.asInputStream(request)) {
+      byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+      if (body.length > maxBytes) {
+        throw tooLarge(maxBytes);
+      }
+      return body;
+    }
+  }
+
+  private static BedrockErrorException tooLarge(long maxBytes) {
+    return BedrockErrorException.validation(
+        "Request body is larger than the "
+            + maxBytes
+            + " bytes CostSentry accepts (COSTSENTRY_MAX_REQUEST_BYTES)");
+  }
+}
