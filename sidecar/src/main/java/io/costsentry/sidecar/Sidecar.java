@@ -10,7 +10,6 @@ import io.costsentry.core.ledger.Ledger;
 import io.costsentry.core.policy.PolicySet;
 import io.costsentry.sidecar.config.LedgerKind;
 import io.costsentry.sidecar.config.ManifestPolicyLoader;
-import io.costsentry.sidecar.config.MetricsOutput;
 import io.costsentry.sidecar.config.SidecarConfig;
 import io.costsentry.sidecar.proxy.Admission;
 import io.costsentry.sidecar.proxy.BedrockRuntimeProxy;
@@ -19,12 +18,7 @@ import io.costsentry.sidecar.proxy.Forwarder;
 import io.costsentry.sidecar.proxy.Settlement;
 import io.costsentry.sidecar.server.HttpServers;
 import io.costsentry.sidecar.simple.SimpleInvokeApi;
-import io.costsentry.sidecar.telemetry.AuditLog;
-import io.costsentry.sidecar.telemetry.CloudWatchMetricsSink;
-import io.costsentry.sidecar.telemetry.CompositeSink;
-import io.costsentry.sidecar.telemetry.EmfMetricsSink;
-import io.costsentry.sidecar.telemetry.MetricsSink;
-import io.costsentry.sidecar.telemetry.PrometheusMetricsSink;
+import io.costsentry.sidecar.telemetry.Telemetry;
 import io.costsentry.sidecar.upstream.BearerTokenSigner;
 import io.costsentry.sidecar.upstream.BedrockUpstream;
 import io.costsentry.sidecar.upstream.RequestSigner;
@@ -41,10 +35,8 @@ import org.eclipse.jetty.server.Server;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
-import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** A running sidecar: its servers, budget engine, ledger and telemetry, wired from a config. */
@@ -112,30 +104,9 @@ public final class Sidecar implements AutoCloseable {
     BedrockUpstream upstream = new BedrockUpstream(endpoint, signer, config.upstreamTimeout());
     resources.add(upstream);
 
-    PrometheusMetricsSink prometheus =
-        config.metrics().contains(MetricsOutput.PROMETHEUS)
-            ? new PrometheusMetricsSink(writer::pending)
-            : null;
-    List<MetricsSink> sinks = new ArrayList<>();
-    sinks.add(new AuditLog(env.stdout()));
-    if (config.metrics().contains(MetricsOutput.EMF)) {
-      sinks.add(new EmfMetricsSink(env.stdout()));
-    }
-    if (prometheus != null) {
-      sinks.add(prometheus);
-    }
-    if (config.metrics().contains(MetricsOutput.CLOUDWATCH)) {
-      // The endpoint follows the SDK's own AWS_ENDPOINT_URL_CLOUDWATCH when set.
-      sinks.add(
-          new CloudWatchMetricsSink(
-              CloudWatchClient.builder()
-                  .region(Region.of(region))
-                  .credentialsProvider(env.credentials())
-                  .httpClientBuilder(Apache5HttpClient.builder())
-                  .build()));
-    }
-    MetricsSink sink = new CompositeSink(sinks);
-    resources.add(sink);
+    Telemetry telemetry =
+        Telemetry.of(config.metrics(), env.stdout(), region, env.credentials(), writer::pending);
+    resources.add(telemetry.sink());
 
     Settlement settlement = new Settlement(engine);
     Admission admission = new Admission(() -> policies, engine);
@@ -149,8 +120,8 @@ public final class Sidecar implements AutoCloseable {
             new SimpleInvokeApi(admission, forwarder, settlement, config.logPrompts()),
             identity,
             config.maxRequestBytes(),
-            sink);
-    admin = HttpServers.admin(config.adminListen(), prometheus, () -> ready);
+            telemetry.sink());
+    admin = HttpServers.admin(config.adminListen(), telemetry.prometheus(), () -> ready);
     admin.start();
     proxy.start();
 

@@ -7,6 +7,7 @@ import io.costsentry.sidecar.config.SidecarConfig;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
@@ -168,7 +169,7 @@ public final class SidecarMain implements Callable<Integer> {
         HostPort.parse(adminListen),
         blankToNull(bedrockEndpoint) == null ? null : URI.create(bedrockEndpoint),
         blankToNull(region),
-        LedgerKind.valueOf(ledger.trim().toUpperCase(Locale.ROOT)),
+        parseEnum(LedgerKind.class, ledger, "COSTSENTRY_LEDGER"),
         blankToNull(dynamoDbEndpoint) == null ? null : URI.create(dynamoDbEndpoint),
         dynamoDbTable,
         createTable,
@@ -186,10 +187,25 @@ public final class SidecarMain implements Callable<Integer> {
   private static Set<MetricsOutput> parseMetrics(Set<String> names) {
     EnumSet<MetricsOutput> outputs = EnumSet.noneOf(MetricsOutput.class);
     for (String name : names) {
-      outputs.add(MetricsOutput.valueOf(name.trim().toUpperCase(Locale.ROOT)));
+      outputs.add(parseEnum(MetricsOutput.class, name, "COSTSENTRY_METRICS"));
     }
     outputs.remove(MetricsOutput.NONE);
     return outputs;
+  }
+
+  private static <E extends Enum<E>> E parseEnum(Class<E> type, String value, String setting) {
+    try {
+      return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          setting
+              + " '"
+              + value
+              + "' is not one of "
+              + Arrays.stream(type.getEnumConstants())
+                  .map(c -> c.name().toLowerCase(Locale.ROOT))
+                  .toList());
+    }
   }
 
   private static String blankToNull(String s) {
