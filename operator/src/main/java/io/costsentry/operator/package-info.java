@@ -1,0 +1,2 @@
+/** The CostSentry operator: reconciles ModelAlias and CostCenterBudget resources. */
+package io.costsentry.operator;
