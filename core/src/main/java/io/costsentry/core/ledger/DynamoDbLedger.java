@@ -13,11 +13,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.apache5.Apache5HttpClient;
@@ -27,9 +25,6 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
-import software.amazon.awssdk.services.dynamodb.model.RequestLimitExceededException;
-import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 
 /**
  * The production {@link Ledger}: one DynamoDB table shared by every sidecar, one item per counter
@@ -63,22 +58,6 @@ public final class DynamoDbLedger implements Ledger {
 
   /** Used only when an explicit endpoint is given and no region is configured (local setups). */
   private static final Region FALLBACK_REGION = Region.US_EAST_1;
-
-  /**
-   * Errors that mean the ledger cannot be used right now rather than a bug in the request: the
-   * failure policy should decide, and writes that must not be lost should be retried later.
-   * Credential and permission errors are here because they are fixed by operators, not code.
-   */
-  private static final Set<String> UNAVAILABLE_ERROR_CODES =
-      Set.of(
-          "AccessDeniedException",
-          "UnrecognizedClientException",
-          "ExpiredTokenException",
-          "InvalidSignatureException",
-          "RequestExpired",
-          "ServiceUnavailable",
-          "ThrottlingException",
-          "LimitExceededException");
 
   /**
    * How to reach the ledger.
@@ -397,35 +376,6 @@ public final class DynamoDbLedger implements Ledger {
 
   /** Runs a DynamoDB call, translating its failures into the {@link Ledger} contract. */
   private <T> T call(String what, Supplier<T> dynamoDbCall) {
-    try {
-      return dynamoDbCall.get();
-    } catch (ConditionalCheckFailedException e) {
-      throw e;
-    } catch (ResourceNotFoundException e) {
-      throw new LedgerUnavailableException(
-          "ledger table " + table + " does not exist (" + what + "): " + e.getMessage(), e);
-    } catch (AwsServiceException e) {
-      if (isUnavailable(e)) {
-        throw new LedgerUnavailableException(
-            "ledger table " + table + " unavailable (" + what + "): " + e.getMessage(), e);
-      }
-      throw new IllegalStateException(
-          "DynamoDB refused " + what + " on table " + table + ": " + e.getMessage(), e);
-    } catch (SdkException e) {
-      // Client side: connection refused or reset, timeouts, credentials that cannot be loaded.
-      throw new LedgerUnavailableException(
-          "ledger table " + table + " unreachable (" + what + "): " + e.getMessage(), e);
-    }
-  }
-
-  private static boolean isUnavailable(AwsServiceException e) {
-    return e.statusCode() >= 500
-        || e.statusCode() == 401
-        || e.statusCode() == 403
-        || e.isThrottlingException()
-        || e instanceof ProvisionedThroughputExceededException
-        || e instanceof RequestLimitExceededException
-        || (e.awsErrorDetails() != null
-            && UNAVAILABLE_ERROR_CODES.contains(e.awsErrorDetails().errorCode()));
+    return DynamoDbErrors.call(table, what, dynamoDbCall);
   }
 }
