@@ -92,7 +92,8 @@ final class Fixtures {
         SidecarConfig.DEFAULT_MAX_REQUEST_BYTES,
         Duration.ofMinutes(1),
         Duration.ofMinutes(2),
-        false);
+        false,
+        null);
   }
 
   static StaticCredentialsProvider simulatorCredentials() {

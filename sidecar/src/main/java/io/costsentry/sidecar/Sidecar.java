@@ -3,14 +3,16 @@ package io.costsentry.sidecar;
 import io.costsentry.core.budget.ApplicableLimit;
 import io.costsentry.core.budget.BudgetEngine;
 import io.costsentry.core.budget.LedgerWriter;
+import io.costsentry.core.config.DynamoDbPolicyStore;
 import io.costsentry.core.ledger.CounterState;
 import io.costsentry.core.ledger.DynamoDbLedger;
 import io.costsentry.core.ledger.InMemoryLedger;
 import io.costsentry.core.ledger.Ledger;
-import io.costsentry.core.policy.PolicySet;
 import io.costsentry.sidecar.config.LedgerKind;
 import io.costsentry.sidecar.config.ManifestPolicyLoader;
 import io.costsentry.sidecar.config.SidecarConfig;
+import io.costsentry.sidecar.config.SidecarPolicy;
+import io.costsentry.sidecar.config.StorePolicySource;
 import io.costsentry.sidecar.proxy.Admission;
 import io.costsentry.sidecar.proxy.BedrockRuntimeProxy;
 import io.costsentry.sidecar.proxy.CallerIdentity;
@@ -31,6 +33,8 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.eclipse.jetty.server.Server;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,26 +65,47 @@ public final class Sidecar implements AutoCloseable {
 
   public static Sidecar start(SidecarConfig config, SidecarEnvironment env) throws Exception {
     long started = System.nanoTime();
-    PolicySet policies = new ManifestPolicyLoader().load(config.policyFile());
+    ManifestPolicyLoader loader = new ManifestPolicyLoader();
+    SidecarPolicy fixedPolicy =
+        config.policyFile() == null ? null : SidecarPolicy.of(loader.load(config.policyFile()));
     String region = resolveRegion(config);
     List<AutoCloseable> opened = new ArrayList<>();
     try {
-      Ledger ledger = openLedger(config, env, region, opened);
+      LedgerConnection connection = openLedger(config, env, region, opened);
       LedgerWriter writer = new LedgerWriter();
       BudgetEngine engine =
           new BudgetEngine(
-              ledger, writer, Clock.systemUTC(), config.holdTtl(), Sidecar::logThreshold);
+              connection.ledger(),
+              writer,
+              Clock.systemUTC(),
+              config.holdTtl(),
+              Sidecar::logThreshold);
       Sidecar sidecar = new Sidecar(writer, engine);
       sidecar.resources.addAll(opened);
-      sidecar.wire(config, env, policies, region);
+      ScheduledExecutorService maintenance =
+          Executors.newSingleThreadScheduledExecutor(
+              r -> Thread.ofPlatform().daemon().name("costsentry-maintenance").unstarted(r));
+      sidecar.resources.add(maintenance::shutdownNow);
+      PolicySource policies =
+          fixedPolicy != null
+              ? PolicySource.fixed(fixedPolicy)
+              : PolicySource.fromStore(
+                  new StorePolicySource(
+                      new DynamoDbPolicyStore(connection.client(), config.dynamoDbTable()),
+                      config.costCenter(),
+                      loader),
+                  maintenance,
+                  config.policyRefresh());
+      sidecar.wire(config, env, policies, region, maintenance);
       log.info(
           "CostSentry sidecar ready in {} ms: proxy on {}, admin on {}, cost center '{}', {}"
-              + " aliases, ledger {}",
+              + " aliases, policies from {}, ledger {}",
           (System.nanoTime() - started) / 1_000_000,
           sidecar.proxyPort(),
           HttpServers.port(sidecar.admin),
           config.costCenter(),
-          policies.aliases().size(),
+          policies.current().get().policies().aliases().size(),
+          fixedPolicy != null ? config.policyFile() : "the ledger table (operator)",
           config.ledger().name().toLowerCase());
       return sidecar;
     } catch (Exception e) {
@@ -91,7 +116,29 @@ public final class Sidecar implements AutoCloseable {
     }
   }
 
-  private void wire(SidecarConfig config, SidecarEnvironment env, PolicySet policies, String region)
+  /** Where the policy in force comes from, and whether one has been loaded yet. */
+  private record PolicySource(Supplier<SidecarPolicy> current, BooleanSupplier loaded) {
+    static PolicySource fixed(SidecarPolicy policy) {
+      return new PolicySource(() -> policy, () -> true);
+    }
+
+    static PolicySource fromStore(
+        StorePolicySource store, ScheduledExecutorService scheduler, Duration every) {
+      store.refresh();
+      scheduler.scheduleWithFixedDelay(
+          store::refresh, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+      return new PolicySource(store, store::loaded);
+    }
+  }
+
+  private record LedgerConnection(Ledger ledger, DynamoDbClient client) {}
+
+  private void wire(
+      SidecarConfig config,
+      SidecarEnvironment env,
+      PolicySource policies,
+      String region,
+      ScheduledExecutorService maintenance)
       throws Exception {
     URI endpoint =
         config.bedrockEndpoint() != null
@@ -109,7 +156,7 @@ public final class Sidecar implements AutoCloseable {
     resources.add(telemetry.sink());
 
     Settlement settlement = new Settlement(engine);
-    Admission admission = new Admission(() -> policies, engine);
+    Admission admission = new Admission(policies.current(), engine);
     Forwarder forwarder = new Forwarder(upstream, settlement);
     CallerIdentity identity =
         new CallerIdentity(config.costCenter(), config.applicationId(), config.environment());
@@ -121,23 +168,23 @@ public final class Sidecar implements AutoCloseable {
             identity,
             config.maxRequestBytes(),
             telemetry.sink());
-    admin = HttpServers.admin(config.adminListen(), telemetry.prometheus(), () -> ready);
+    admin =
+        HttpServers.admin(
+            config.adminListen(),
+            telemetry.prometheus(),
+            () -> ready && policies.loaded().getAsBoolean());
     admin.start();
     proxy.start();
 
-    ScheduledExecutorService reaper =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> Thread.ofPlatform().daemon().name("costsentry-hold-reaper").unstarted(r));
     long every = Math.max(1, Math.min(60, config.holdTtl().toSeconds() / 4));
-    reaper.scheduleWithFixedDelay(engine::reclaimExpiredHolds, every, every, TimeUnit.SECONDS);
-    resources.add(reaper::shutdownNow);
+    maintenance.scheduleWithFixedDelay(engine::reclaimExpiredHolds, every, every, TimeUnit.SECONDS);
     ready = true;
   }
 
-  private static Ledger openLedger(
+  private static LedgerConnection openLedger(
       SidecarConfig config, SidecarEnvironment env, String region, List<AutoCloseable> opened) {
     if (config.ledger() == LedgerKind.MEMORY) {
-      return new InMemoryLedger();
+      return new LedgerConnection(new InMemoryLedger(), null);
     }
     DynamoDbLedger.Settings settings =
         new DynamoDbLedger.Settings(
@@ -152,7 +199,7 @@ public final class Sidecar implements AutoCloseable {
     if (config.createTable()) {
       ledger.ensureTable();
     }
-    return ledger;
+    return new LedgerConnection(ledger, client);
   }
 
   private static String resolveRegion(SidecarConfig config) {

@@ -100,7 +100,8 @@ public final class SidecarMain implements Callable<Integer> {
       defaultValue = "${env:COSTSENTRY_CONFIG}",
       description =
           "YAML file of ModelAlias and CostCenterBudget manifests: standalone mode (env"
-              + " COSTSENTRY_CONFIG). Required.")
+              + " COSTSENTRY_CONFIG). Without it the sidecar enforces what the operator wrote to"
+              + " the DynamoDB ledger table.")
   Path config;
 
   @Option(
@@ -163,6 +164,14 @@ public final class SidecarMain implements Callable<Integer> {
           "Include prompts in audit lines (env COSTSENTRY_LOG_PROMPTS, default ${DEFAULT-VALUE}).")
   boolean logPrompts;
 
+  @Option(
+      names = "--policy-refresh",
+      defaultValue = "${env:COSTSENTRY_POLICY_REFRESH:-PT10S}",
+      description =
+          "How often policies the operator wrote to the ledger table are re-read, ISO-8601 (env"
+              + " COSTSENTRY_POLICY_REFRESH, default ${DEFAULT-VALUE}).")
+  Duration policyRefresh;
+
   SidecarConfig toConfig() {
     return new SidecarConfig(
         HostPort.parse(listen),
@@ -181,7 +190,8 @@ public final class SidecarMain implements Callable<Integer> {
         maxRequestBytes,
         upstreamTimeout,
         holdTtl,
-        logPrompts);
+        logPrompts,
+        policyRefresh);
   }
 
   private static Set<MetricsOutput> parseMetrics(Set<String> names) {

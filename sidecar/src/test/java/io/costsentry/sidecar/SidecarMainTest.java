@@ -33,6 +33,13 @@ class SidecarMainTest {
   }
 
   @Test
+  void withoutAFileTheDynamoDbLedgerServesThePoliciesTheOperatorWrote() {
+    SidecarConfig config = parse("--cost-center", "support");
+    assertThat(config.policyFile()).isNull();
+    assertThat(config.ledger()).isEqualTo(LedgerKind.DYNAMODB);
+  }
+
+  @Test
   void flagsOverrideDefaults() {
     SidecarConfig config =
         parse(
@@ -71,7 +78,8 @@ class SidecarMainTest {
     assertThatThrownBy(
             () -> parse("--config", "b.yaml", "--cost-center", "x", "--hold-ttl", "PT1M"))
         .hasMessageContaining("must be longer than the upstream timeout");
-    assertThatThrownBy(() -> parse("--cost-center", "x")).hasMessageContaining("COSTSENTRY_CONFIG");
+    assertThatThrownBy(() -> parse("--cost-center", "x", "--ledger", "memory"))
+        .hasMessageContaining("COSTSENTRY_CONFIG");
     assertThatThrownBy(() -> parse("--config", "b.yaml"))
         .hasMessageContaining("COSTSENTRY_COST_CENTER");
   }

@@ -12,10 +12,13 @@ import java.util.Set;
  * @param bedrockEndpoint upstream Bedrock Runtime endpoint; {@code null} means the regional one
  * @param region AWS region for signing and the default endpoints; {@code null} means the AWS chain
  * @param dynamoDbEndpoint {@code null} means the regional DynamoDB endpoint
+ * @param policyFile standalone manifests; {@code null} means the policies the operator writes to
+ *     the DynamoDB ledger table
  * @param costCenter the pod's cost center; requests are charged to it and may not change it
  * @param maxRequestBytes requests with larger bodies are refused before anything is reserved
  * @param holdTtl after this a reservation whose request never settled is reclaimed; must exceed
  *     {@code upstreamTimeout} so a live request's hold is never reclaimed
+ * @param policyRefresh how often policies the operator wrote are re-read (no effect with a file)
  */
 public record SidecarConfig(
     HostPort listen,
@@ -34,15 +37,18 @@ public record SidecarConfig(
     long maxRequestBytes,
     Duration upstreamTimeout,
     Duration holdTtl,
-    boolean logPrompts) {
+    boolean logPrompts,
+    Duration policyRefresh) {
 
   public static final long DEFAULT_MAX_REQUEST_BYTES = 20L * 1024 * 1024;
+  public static final Duration DEFAULT_POLICY_REFRESH = Duration.ofSeconds(10);
 
   public SidecarConfig {
-    if (policyFile == null) {
+    if (policyFile == null && ledger != LedgerKind.DYNAMODB) {
       throw new IllegalArgumentException(
           "no budgets configured: set COSTSENTRY_CONFIG (or --config) to a YAML file of"
-              + " ModelAlias and CostCenterBudget manifests");
+              + " ModelAlias and CostCenterBudget manifests, or use the dynamodb ledger where the"
+              + " operator writes them");
     }
     if (costCenter == null || costCenter.isBlank()) {
       throw new IllegalArgumentException(
@@ -57,5 +63,9 @@ public record SidecarConfig(
               + ") so live requests never lose their reservation");
     }
     metrics = Set.copyOf(metrics);
+    policyRefresh = policyRefresh == null ? DEFAULT_POLICY_REFRESH : policyRefresh;
+    if (!policyRefresh.isPositive()) {
+      throw new IllegalArgumentException("policy refresh interval must be positive");
+    }
   }
 }

@@ -7,6 +7,7 @@ import io.costsentry.core.budget.RequestFacts;
 import io.costsentry.core.policy.AliasPolicy;
 import io.costsentry.core.policy.BudgetPolicy;
 import io.costsentry.core.policy.PolicySet;
+import io.costsentry.sidecar.config.SidecarPolicy;
 import io.costsentry.sidecar.inspect.InspectedRequest;
 import java.time.Instant;
 import java.util.TreeSet;
@@ -18,10 +19,10 @@ import java.util.function.Supplier;
  * the request's upper bound on every applicable limit. Anything refused here never reaches Bedrock.
  */
 public final class Admission {
-  private final Supplier<PolicySet> policies;
+  private final Supplier<SidecarPolicy> policies;
   private final BudgetEngine engine;
 
-  public Admission(Supplier<PolicySet> policies, BudgetEngine engine) {
+  public Admission(Supplier<SidecarPolicy> policies, BudgetEngine engine) {
     this.policies = policies;
     this.engine = engine;
   }
@@ -34,7 +35,8 @@ public final class Admission {
       RequestTrace trace,
       String requestedModel,
       Function<AliasPolicy, InspectedRequest> inspector) {
-    PolicySet current = policies.get();
+    SidecarPolicy policy = policies.get();
+    PolicySet current = policy.policies();
     String costCenter = trace.identity().costCenter();
     BudgetPolicy budget =
         current
@@ -58,7 +60,8 @@ public final class Admission {
                             + "' is not a ModelAlias known to CostSentry (known aliases: "
                             + new TreeSet<>(current.aliases().keySet())
                             + ")"));
-    trace.model(alias.name(), alias.modelId());
+    String target = policy.profileFor(alias.name()).orElse(alias.modelId());
+    trace.model(alias.name(), target);
     InspectedRequest request = inspector.apply(alias);
     trace.prompt(request.promptText());
 
@@ -76,7 +79,7 @@ public final class Admission {
     return switch (decision) {
       case Decision.Approved approved -> {
         trace.approved(approved.reservation());
-        yield new Admitted(alias, budget, request, approved.reservation());
+        yield new Admitted(alias, budget, request, approved.reservation(), target);
       }
       case Decision.Denied denied -> {
         Denial d = denied.denial();

@@ -28,7 +28,7 @@ public final class Forwarder {
 
   public HttpResponse<InputStream> send(
       RequestTrace trace, Admitted admitted, Operation operation, Map<String, String> appHeaders) {
-    String model = BedrockPath.encodeSegment(admitted.alias().modelId());
+    String model = BedrockPath.encodeSegment(admitted.targetModelId());
     try {
       return upstream.send(operation, model, forwardable(appHeaders), admitted.request().body());
     } catch (IOException e) {

@@ -145,6 +145,18 @@ public final class RequestTrace {
     return usage;
   }
 
+  /** The profile's unique id when routed to an inference profile, else the model id. */
+  private String modelMetric() {
+    if (modelId != null && modelId.startsWith("arn:") && modelId.contains("inference-profile/")) {
+      return modelId.substring(modelId.lastIndexOf('/') + 1);
+    }
+    return modelId;
+  }
+
+  public String modelMetricId() {
+    return modelMetric();
+  }
+
   private static List<String> names(List<HeldLimit> holds) {
     return holds.stream()
         .map(h -> h.limit().owner().name() + "/" + h.limit().policy().name())
@@ -159,7 +171,7 @@ public final class RequestTrace {
         api,
         model,
         modelId,
-        modelId,
+        modelMetric(),
         identity.costCenter(),
         applicationId,
         environment,

@@ -120,7 +120,7 @@ public final class SimpleInvokeApi {
     }
     tags.put("requestId", trace.requestId());
     tags.put("timestamp", trace.timestamp().toString());
-    tags.put("modelMetric", trace.modelId());
+    tags.put("modelMetric", trace.modelMetricId());
     trace.tags().forEach(tags::put);
     return out;
   }

@@ -51,7 +51,8 @@ class CloudWatchOutputIT {
               base.maxRequestBytes(),
               base.upstreamTimeout(),
               base.holdTtl(),
-              base.logPrompts());
+              base.logPrompts(),
+              base.policyRefresh());
       try (Sidecar sidecar = Sidecar.start(config, ItSupport.env(new ItSupport.Output()));
           var client = ItSupport.syncClient(sidecar)) {
         for (int i = 0; i < 3; i++) {

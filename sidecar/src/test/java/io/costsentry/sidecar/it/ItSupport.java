@@ -104,7 +104,8 @@ final class ItSupport {
         maxRequestBytes,
         Duration.ofMinutes(1),
         Duration.ofMinutes(2),
-        false);
+        false,
+        Duration.ofMillis(200));
   }
 
   static SidecarConfig memoryConfig(Path policy, URI bedrock, String costCenter) {
