@@ -1,0 +1,94 @@
+package io.costsentry.operator;
+
+import io.costsentry.core.config.PolicyStore;
+import io.costsentry.core.ledger.Ledger;
+import io.costsentry.core.pricing.PriceTable;
+import io.costsentry.operator.alias.ModelAliasReconciler;
+import io.costsentry.operator.bedrock.InferenceProfiles;
+import io.costsentry.operator.budget.BudgetEvents;
+import io.costsentry.operator.budget.BudgetProfiles;
+import io.costsentry.operator.budget.CostCenterBudgetReconciler;
+import io.costsentry.operator.budget.UsageReader;
+import io.costsentry.operator.manifest.ManifestValidator;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.javaoperatorsdk.operator.Operator;
+import io.javaoperatorsdk.operator.api.config.LeaderElectionConfigurationBuilder;
+import io.javaoperatorsdk.operator.processing.retry.GenericRetry;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * Builds the JOSDK {@link Operator} with both reconcilers, from the parts it talks to. The process
+ * ({@link OperatorMain}) and the integration tests both build it here, so tests run the operator
+ * exactly as deployed, on a given Kubernetes client, Bedrock control plane, policy store and
+ * ledger.
+ */
+public final class CostSentryOperator {
+  private CostSentryOperator() {}
+
+  /** An operator on the system clock; call {@link Operator#start()} to run it. */
+  public static Operator create(
+      KubernetesClient client,
+      InferenceProfiles bedrock,
+      PolicyStore store,
+      Ledger ledger,
+      OperatorConfig config) {
+    return create(client, bedrock, store, ledger, config, Clock.systemUTC());
+  }
+
+  public static Operator create(
+      KubernetesClient client,
+      InferenceProfiles bedrock,
+      PolicyStore store,
+      Ledger ledger,
+      OperatorConfig config,
+      Clock clock) {
+    Operator operator =
+        new Operator(
+            o -> {
+              o.withKubernetesClient(client)
+                  // Merge patches: the Fabric8 mock server and older API servers refuse SSA.
+                  .withUseSSAToPatchPrimaryResource(false)
+                  .withCloseClientOnStop(false);
+              if (config.leaderElection()) {
+                String namespace =
+                    config.leaseNamespace() != null
+                        ? config.leaseNamespace()
+                        : client.getNamespace() != null ? client.getNamespace() : "default";
+                o.withLeaderElectionConfiguration(
+                    LeaderElectionConfigurationBuilder.aLeaderElectionConfiguration(
+                            config.leaseName())
+                        .withLeaseNamespace(namespace)
+                        .build());
+              }
+            });
+    ManifestValidator validator = new ManifestValidator(PriceTable.builtIn());
+    operator.register(
+        new ModelAliasReconciler(bedrock, store, validator, clock), o -> o.withRetry(retry()));
+    operator.register(
+        new CostCenterBudgetReconciler(
+            new BudgetProfiles(bedrock, store),
+            store,
+            new UsageReader(ledger),
+            new BudgetEvents(client, config.eventNamespace(), clock),
+            validator,
+            clock,
+            config.statusRefreshInterval()),
+        o -> o.withRetry(retry()));
+    return operator;
+  }
+
+  /**
+   * Transient errors (AWS throttling, 5xx, the ledger unreachable) are retried with exponential
+   * backoff from 1 s up to 5 min between attempts, without giving up: a resource must not stay
+   * stuck after an outage longer than a few retries. Permanent errors are not thrown, so never
+   * retried here.
+   */
+  static GenericRetry retry() {
+    return new GenericRetry()
+        .setInitialInterval(Duration.ofSeconds(1))
+        .setIntervalMultiplier(2)
+        .setMaxInterval(Duration.ofMinutes(5).toMillis())
+        .withoutMaxAttempts();
+  }
+}

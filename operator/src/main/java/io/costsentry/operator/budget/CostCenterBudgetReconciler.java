@@ -1,0 +1,457 @@
+package io.costsentry.operator.budget;
+
+import io.costsentry.core.config.PolicyStore;
+import io.costsentry.core.ledger.LedgerUnavailableException;
+import io.costsentry.core.policy.BudgetPolicy;
+import io.costsentry.crds.v1alpha1.Condition;
+import io.costsentry.crds.v1alpha1.CostCenterBudget;
+import io.costsentry.crds.v1alpha1.CostCenterBudgetStatus;
+import io.costsentry.crds.v1alpha1.InferenceProfilesSpec;
+import io.costsentry.crds.v1alpha1.LimitStatus;
+import io.costsentry.crds.v1alpha1.ModelAlias;
+import io.costsentry.crds.v1alpha1.ModelAliasStatus;
+import io.costsentry.operator.manifest.ManifestJson;
+import io.costsentry.operator.manifest.ManifestValidator;
+import io.costsentry.operator.status.Conditions;
+import io.costsentry.operator.status.StatusDiff;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * CostCenterBudget → the budget record the sidecars enforce, one application inference profile and
+ * route per alias, and a status refreshed from the ledger every {@code statusRefreshInterval}, with
+ * Events at alert thresholds and window resets.
+ *
+ * <p>Every reconcile does the whole job (publish, ensure profiles, read usage): each step is
+ * idempotent, so the scheduled refresh also repairs tag drift. Transient AWS and ledger-write
+ * errors are thrown (JOSDK retries with backoff); an invalid spec sets {@code Ready=False} and
+ * keeps the last good record in force.
+ */
+@ControllerConfiguration(
+    name = CostCenterBudgetReconciler.NAME,
+    finalizerName = CostCenterBudgetReconciler.FINALIZER)
+public final class CostCenterBudgetReconciler
+    implements Reconciler<CostCenterBudget>, Cleaner<CostCenterBudget> {
+  public static final String NAME = "costcenterbudget";
+  public static final String FINALIZER = "costsentry.io/cost-center-budget";
+
+  /** How soon a failed cleanup is tried again. */
+  static final Duration CLEANUP_RETRY = Duration.ofSeconds(10);
+
+  private static final Logger log = LoggerFactory.getLogger(CostCenterBudgetReconciler.class);
+
+  private final BudgetProfiles profiles;
+  private final PolicyStore store;
+  private final UsageReader usage;
+  private final BudgetEvents events;
+  private final ManifestValidator validator;
+  private final Clock clock;
+  private final Duration refreshInterval;
+  private volatile InformerEventSource<ModelAlias, CostCenterBudget> aliases;
+
+  public CostCenterBudgetReconciler(
+      BudgetProfiles profiles,
+      PolicyStore store,
+      UsageReader usage,
+      BudgetEvents events,
+      ManifestValidator validator,
+      Clock clock,
+      Duration refreshInterval) {
+    this.profiles = profiles;
+    this.store = store;
+    this.usage = usage;
+    this.events = events;
+    this.validator = validator;
+    this.clock = clock;
+    this.refreshInterval = refreshInterval;
+  }
+
+  /** Any ModelAlias change re-reconciles every budget: scopes and profiles depend on aliases. */
+  @Override
+  public List<EventSource<?, CostCenterBudget>> prepareEventSources(
+      EventSourceContext<CostCenterBudget> context) {
+    InformerEventSourceConfiguration<ModelAlias> config =
+        InformerEventSourceConfiguration.from(ModelAlias.class, CostCenterBudget.class)
+            .withSecondaryToPrimaryMapper(
+                alias ->
+                    context
+                        .getPrimaryCache()
+                        .list()
+                        .map(ResourceID::fromResource)
+                        .collect(Collectors.toSet()))
+            .build();
+    aliases = new InformerEventSource<>(config, context);
+    return List.of(aliases);
+  }
+
+  @Override
+  public UpdateControl<CostCenterBudget> reconcile(
+      CostCenterBudget budget, Context<CostCenterBudget> context) {
+    Instant now = clock.instant();
+    String name = budget.getMetadata().getName();
+    long generation = generation(budget);
+    String costCenter = costCenter(budget);
+    CostCenterBudgetStatus previous = budget.getStatus();
+    List<ModelAlias> knownAliases = currentAliases();
+
+    Verdict verdict = check(budget, costCenter, knownAliases, context);
+    if (verdict.policy() == null) {
+      return write(budget, refused(budget, costCenter, previous, verdict, now));
+    }
+    BudgetPolicy policy = verdict.policy();
+    store.putBudget(name, ManifestJson.of(budget));
+
+    CostCenterBudgetStatus next = new CostCenterBudgetStatus();
+    next.setObservedGeneration(generation);
+    next.setCostCenter(costCenter);
+    List<Condition> conditions = new ArrayList<>();
+    conditions.add(
+        Conditions.of(
+            CostCenterBudgetStatus.CONDITION_READY,
+            true,
+            BudgetReasons.PUBLISHED,
+            policy.limits().size() + " limit(s) published for the sidecars"));
+
+    BudgetProfiles.Outcome outcome = syncProfiles(budget, costCenter, knownAliases, previous);
+    next.setInferenceProfiles(outcome.profiles().isEmpty() ? null : outcome.profiles());
+    conditions.add(profilesReady(budget, outcome));
+
+    String ledgerProblem = null;
+    List<LimitStatus> limits;
+    try {
+      limits = usage.read(policy, now);
+    } catch (LedgerUnavailableException e) {
+      ledgerProblem = e.getMessage();
+      limits = previous == null ? null : previous.getLimits();
+    }
+    next.setLimits(limits);
+    mostUsed(limits, next);
+    conditions.add(exceeded(limits));
+    conditions.add(degraded(ledgerProblem, outcome));
+    next.setConditions(
+        Conditions.merge(
+            previous == null ? null : previous.getConditions(), conditions, generation, now));
+
+    if (ledgerProblem == null) {
+      AlertPlanner.plan(
+              previous == null ? null : previous.getLimits(), limits, policy.alertThresholds())
+          .forEach(alert -> events.announce(budget, costCenter, alert));
+    }
+    return write(budget, next).rescheduleAfter(refreshInterval);
+  }
+
+  @Override
+  public DeleteControl cleanup(CostCenterBudget budget, Context<CostCenterBudget> context) {
+    String name = budget.getMetadata().getName();
+    CostCenterBudgetStatus status = budget.getStatus();
+    String costCenter =
+        status != null && status.getCostCenter() != null
+            ? status.getCostCenter()
+            : costCenter(budget);
+    List<String> failures =
+        new ArrayList<>(
+            profiles.deleteAll(
+                costCenter,
+                status == null ? null : status.getInferenceProfiles(),
+                currentAliases().stream().map(a -> a.getMetadata().getName()).toList()));
+    try {
+      store.deleteBudget(name);
+    } catch (RuntimeException e) {
+      failures.add("deleting the budget record: " + e.getMessage());
+    }
+    if (failures.isEmpty()) {
+      log.info("CostCenterBudget {}: profiles, routes and record deleted", name);
+      return DeleteControl.defaultDelete();
+    }
+    String why = String.join("; ", failures);
+    log.warn("CostCenterBudget {}: cleanup incomplete, finalizer kept: {}", name, why);
+    reportCleanupFailure(budget, context, why);
+    return DeleteControl.noFinalizerRemoval().rescheduleAfter(CLEANUP_RETRY.toMillis());
+  }
+
+  private void reportCleanupFailure(
+      CostCenterBudget budget, Context<CostCenterBudget> context, String why) {
+    CostCenterBudgetStatus status =
+        budget.getStatus() == null ? new CostCenterBudgetStatus() : copy(budget.getStatus());
+    List<Condition> desired = new ArrayList<>();
+    desired.add(
+        Conditions.of(
+            CostCenterBudgetStatus.CONDITION_READY, false, BudgetReasons.CLEANUP_FAILED, why));
+    if (status.getConditions() != null) {
+      status.getConditions().stream()
+          .filter(c -> !CostCenterBudgetStatus.CONDITION_READY.equals(c.getType()))
+          .forEach(desired::add);
+    }
+    status.setConditions(
+        Conditions.merge(
+            budget.getStatus() == null ? null : budget.getStatus().getConditions(),
+            desired,
+            generation(budget),
+            clock.instant()));
+    if (StatusDiff.same(budget.getStatus(), status)) {
+      return;
+    }
+    try {
+      CostCenterBudget patch = new CostCenterBudget();
+      patch.setMetadata(budget.getMetadata());
+      patch.setSpec(budget.getSpec());
+      patch.setStatus(status);
+      context.getClient().resource(patch).patchStatus();
+    } catch (RuntimeException e) {
+      log.warn(
+          "CostCenterBudget {}: could not record the cleanup failure in status: {}",
+          budget.getMetadata().getName(),
+          e.getMessage());
+    }
+  }
+
+  /** A publishable policy, or why the budget is refused. */
+  private record Verdict(BudgetPolicy policy, String reason, String message) {}
+
+  private Verdict check(
+      CostCenterBudget budget,
+      String costCenter,
+      List<ModelAlias> knownAliases,
+      Context<CostCenterBudget> context) {
+    Optional<CostCenterBudget> governing =
+        context
+            .getPrimaryCache()
+            .list()
+            .filter(other -> !other.getMetadata().getName().equals(budget.getMetadata().getName()))
+            .filter(other -> other.getMetadata().getDeletionTimestamp() == null)
+            .filter(other -> costCenter.equals(costCenter(other)))
+            .filter(other -> governs(other, budget))
+            .findFirst();
+    if (governing.isPresent()) {
+      return new Verdict(
+          null,
+          BudgetReasons.DUPLICATE_COST_CENTER,
+          "spec.costCenter: CostCenterBudget "
+              + governing.get().getMetadata().getName()
+              + " already governs cost center "
+              + costCenter);
+    }
+    ManifestValidator.Result<BudgetPolicy> validated =
+        validator.budget(
+            budget, knownAliases.stream().map(a -> a.getMetadata().getName()).toList());
+    return validated.valid()
+        ? new Verdict(validated.policy(), null, null)
+        : new Verdict(null, BudgetReasons.INVALID_SPEC, validated.message());
+  }
+
+  /** The status of a refused budget: Ready=False, everything else as it was. */
+  private CostCenterBudgetStatus refused(
+      CostCenterBudget budget,
+      String costCenter,
+      CostCenterBudgetStatus previous,
+      Verdict verdict,
+      Instant now) {
+    String reason = verdict.reason();
+    String message = verdict.message();
+    log.info(
+        "CostCenterBudget {}: refused ({}): {}", budget.getMetadata().getName(), reason, message);
+    CostCenterBudgetStatus next = previous == null ? new CostCenterBudgetStatus() : copy(previous);
+    next.setObservedGeneration(generation(budget));
+    if (next.getCostCenter() == null) {
+      next.setCostCenter(costCenter);
+    }
+    List<Condition> desired = new ArrayList<>();
+    desired.add(Conditions.of(CostCenterBudgetStatus.CONDITION_READY, false, reason, message));
+    if (previous != null && previous.getConditions() != null) {
+      previous.getConditions().stream()
+          .filter(c -> !CostCenterBudgetStatus.CONDITION_READY.equals(c.getType()))
+          .forEach(desired::add);
+    }
+    next.setConditions(
+        Conditions.merge(
+            previous == null ? null : previous.getConditions(), desired, generation(budget), now));
+    return next;
+  }
+
+  private BudgetProfiles.Outcome syncProfiles(
+      CostCenterBudget budget,
+      String costCenter,
+      List<ModelAlias> knownAliases,
+      CostCenterBudgetStatus previous) {
+    Map<String, String> models = new LinkedHashMap<>();
+    InferenceProfilesSpec spec = budget.getSpec().getInferenceProfiles();
+    boolean enabled = spec == null || spec.getEnabled() == null || spec.getEnabled();
+    if (enabled) {
+      Map<String, ModelAlias> byName =
+          knownAliases.stream()
+              .collect(Collectors.toMap(a -> a.getMetadata().getName(), a -> a, (a, b) -> a));
+      List<String> selected =
+          spec != null && spec.getAliases() != null
+              ? spec.getAliases()
+              : byName.keySet().stream().sorted().toList();
+      for (String alias : selected) {
+        models.put(alias, readyModelArn(byName.get(alias)));
+      }
+    }
+    return profiles.sync(
+        costCenter,
+        models,
+        ProfileTags.of(budget, costCenter),
+        previous == null ? null : previous.getInferenceProfiles(),
+        previous == null ? null : previous.getCostCenter());
+  }
+
+  private static Condition profilesReady(CostCenterBudget budget, BudgetProfiles.Outcome outcome) {
+    InferenceProfilesSpec spec = budget.getSpec().getInferenceProfiles();
+    boolean enabled = spec == null || spec.getEnabled() == null || spec.getEnabled();
+    String type = CostCenterBudgetStatus.CONDITION_PROFILES_READY;
+    if (!outcome.failed().isEmpty()) {
+      return Conditions.of(
+          type, false, BudgetReasons.PROFILE_ERROR, String.join("; ", outcome.failed()));
+    }
+    if (!enabled) {
+      return Conditions.of(
+          type, true, BudgetReasons.PROFILES_DISABLED, "spec.inferenceProfiles.enabled is false");
+    }
+    if (!outcome.waiting().isEmpty()) {
+      return Conditions.of(
+          type,
+          false,
+          BudgetReasons.ALIAS_NOT_READY,
+          "waiting for ModelAlias(es) to exist and be Ready: "
+              + String.join(", ", outcome.waiting()));
+    }
+    return Conditions.of(
+        type,
+        true,
+        BudgetReasons.PROFILES_READY,
+        outcome.profiles().size() + " application inference profile(s) tagged and routed");
+  }
+
+  private static Condition exceeded(List<LimitStatus> limits) {
+    List<String> full =
+        limits == null
+            ? List.of()
+            : limits.stream()
+                .filter(l -> l.getPercent() != null && l.getPercent() >= 100)
+                .map(LimitStatus::getName)
+                .toList();
+    return full.isEmpty()
+        ? Conditions.of(
+            CostCenterBudgetStatus.CONDITION_BUDGET_EXCEEDED,
+            false,
+            BudgetReasons.WITHIN_LIMITS,
+            "every limit is below 100%")
+        : Conditions.of(
+            CostCenterBudgetStatus.CONDITION_BUDGET_EXCEEDED,
+            true,
+            BudgetReasons.LIMIT_REACHED,
+            "used up in the current window: " + String.join(", ", full));
+  }
+
+  private static Condition degraded(String ledgerProblem, BudgetProfiles.Outcome outcome) {
+    String type = CostCenterBudgetStatus.CONDITION_DEGRADED;
+    if (ledgerProblem != null) {
+      return Conditions.of(
+          type,
+          true,
+          BudgetReasons.LEDGER_UNAVAILABLE,
+          "usage not refreshed, the ledger cannot be read: " + ledgerProblem);
+    }
+    if (!outcome.failed().isEmpty()) {
+      return Conditions.of(
+          type, true, BudgetReasons.PROFILE_ERROR, String.join("; ", outcome.failed()));
+    }
+    return Conditions.of(type, false, BudgetReasons.HEALTHY, "ledger and profiles reachable");
+  }
+
+  private static void mostUsed(List<LimitStatus> limits, CostCenterBudgetStatus status) {
+    if (limits == null || limits.isEmpty()) {
+      return;
+    }
+    LimitStatus top =
+        limits.stream()
+            .max(Comparator.comparingInt(l -> l.getPercent() == null ? 0 : l.getPercent()))
+            .orElseThrow();
+    status.setMostUsedLimit(top.getName());
+    status.setMostUsedPercent(top.getPercent());
+  }
+
+  private UpdateControl<CostCenterBudget> write(
+      CostCenterBudget budget, CostCenterBudgetStatus next) {
+    if (StatusDiff.same(budget.getStatus(), next)) {
+      return UpdateControl.noUpdate();
+    }
+    budget.setStatus(next);
+    return UpdateControl.patchStatus(budget);
+  }
+
+  private List<ModelAlias> currentAliases() {
+    InformerEventSource<ModelAlias, CostCenterBudget> source = aliases;
+    if (source == null) {
+      return List.of();
+    }
+    return source
+        .list()
+        .filter(a -> a.getMetadata().getDeletionTimestamp() == null)
+        .sorted(Comparator.comparing(a -> a.getMetadata().getName()))
+        .toList();
+  }
+
+  /** The ARN an alias's profiles copy: known once the alias is Ready for its current spec. */
+  private static String readyModelArn(ModelAlias alias) {
+    if (alias == null || alias.getStatus() == null) {
+      return null;
+    }
+    ModelAliasStatus s = alias.getStatus();
+    boolean current =
+        s.getObservedGeneration() != null
+            && s.getObservedGeneration().equals(alias.getMetadata().getGeneration());
+    boolean ready = Conditions.isTrue(s.getConditions(), ModelAliasStatus.CONDITION_READY);
+    return current && ready ? s.getModelArn() : null;
+  }
+
+  /** The cost center in force: spec.costCenter, else metadata.name. */
+  public static String costCenter(CostCenterBudget budget) {
+    String cc = budget.getSpec() == null ? null : budget.getSpec().getCostCenter();
+    return cc == null || cc.isBlank() ? budget.getMetadata().getName() : cc;
+  }
+
+  /**
+   * Whether {@code other} was there first (older, then smaller name), so it keeps the cost center.
+   */
+  private static boolean governs(CostCenterBudget other, CostCenterBudget budget) {
+    String a = other.getMetadata().getCreationTimestamp();
+    String b = budget.getMetadata().getCreationTimestamp();
+    if (a != null && b != null && !a.equals(b)) {
+      return Instant.parse(a).isBefore(Instant.parse(b));
+    }
+    return other.getMetadata().getName().compareTo(budget.getMetadata().getName()) < 0;
+  }
+
+  private static long generation(CostCenterBudget budget) {
+    Long g = budget.getMetadata().getGeneration();
+    return g == null ? 0 : g;
+  }
+
+  private static CostCenterBudgetStatus copy(CostCenterBudgetStatus status) {
+    return Serialization.jsonMapper().convertValue(status, CostCenterBudgetStatus.class);
+  }
+}

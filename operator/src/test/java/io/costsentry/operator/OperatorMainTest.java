@@ -1,0 +1,57 @@
+package io.costsentry.operator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class OperatorMainTest {
+
+  @Test
+  void helpListsEveryFlagWithItsEnvironmentVariable() {
+    StringWriter out = new StringWriter();
+    CommandLine cli = OperatorMain.commandLine();
+    cli.setOut(new PrintWriter(out));
+    assertThat(cli.execute("--help")).isZero();
+    assertThat(out.toString())
+        .contains("--region", "COSTSENTRY_OPERATOR_REGION")
+        .contains("--bedrock-endpoint", "COSTSENTRY_OPERATOR_BEDROCK_ENDPOINT")
+        .contains("--dynamodb-endpoint", "COSTSENTRY_DYNAMODB_ENDPOINT")
+        .contains("--dynamodb-table", "COSTSENTRY_DYNAMODB_TABLE", "costsentry-ledger")
+        .contains("--dynamodb-create-table", "COSTSENTRY_DYNAMODB_CREATE_TABLE")
+        .contains("--status-refresh-interval", "COSTSENTRY_OPERATOR_STATUS_REFRESH_INTERVAL")
+        .contains("--leader-election", "--lease-name", "--lease-namespace")
+        .contains("--admin-port", "--event-namespace");
+  }
+
+  @Test
+  void flagsBecomeTheTypedConfigWithDefaults() {
+    OperatorMain main = new OperatorMain();
+    new CommandLine(main)
+        .parseArgs(
+            "--status-refresh-interval",
+            "5m",
+            "--leader-election",
+            "false",
+            "--region",
+            "eu-west-1");
+    OperatorConfig config = main.toConfig();
+    assertThat(config.statusRefreshInterval()).isEqualTo(Duration.ofMinutes(5));
+    assertThat(config.leaderElection()).isFalse();
+    assertThat(config.region()).isEqualTo("eu-west-1");
+    assertThat(config.dynamoDbTable()).isEqualTo("costsentry-ledger");
+    assertThat(config.leaseName()).isEqualTo("costsentry-operator");
+    assertThat(config.adminPort()).isEqualTo(9798);
+  }
+
+  @Test
+  void durationsAcceptShortFormsAndIso() {
+    OperatorMain.DurationConverter c = new OperatorMain.DurationConverter();
+    assertThat(c.convert("30s")).isEqualTo(Duration.ofSeconds(30));
+    assertThat(c.convert("PT2M")).isEqualTo(Duration.ofMinutes(2));
+    assertThat(c.convert("250ms")).isEqualTo(Duration.ofMillis(250));
+  }
+}

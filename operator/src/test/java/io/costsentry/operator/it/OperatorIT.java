@@ -1,0 +1,330 @@
+package io.costsentry.operator.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.costsentry.core.config.PolicySnapshot;
+import io.costsentry.core.ledger.CounterKey;
+import io.costsentry.core.ledger.Hold;
+import io.costsentry.core.policy.Period;
+import io.costsentry.crds.v1alpha1.Condition;
+import io.costsentry.crds.v1alpha1.CostCenterBudget;
+import io.costsentry.crds.v1alpha1.LimitStatus;
+import io.costsentry.crds.v1alpha1.ModelAlias;
+import io.costsentry.operator.CostSentryOperator;
+import io.costsentry.operator.OperatorConfig;
+import io.costsentry.operator.budget.ProfileNames;
+import io.costsentry.operator.budget.UsageReader;
+import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.CustomResourceDefinitionContext;
+import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.fabric8.mockwebserver.Context;
+import io.fabric8.mockwebserver.MockWebServer;
+import io.javaoperatorsdk.operator.Operator;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The real JOSDK operator against the Fabric8 mock API server (CRUD mode), the Bedrock control
+ * plane simulator through the real adapter, and dynalite behind the DynamoDB ledger and policy
+ * store. Each test uses its own resource names; statuses are read with fresh GETs.
+ */
+class OperatorIT {
+  private static final Duration TIMEOUT = Duration.ofSeconds(30);
+  private static final String HAIKU = "us.anthropic.claude-3-5-haiku-20241022-v1:0";
+  private static final String NOVA = "us.amazon.nova-lite-v1:0";
+
+  private static KubernetesMockServer server;
+  private static KubernetesClient client;
+  private static ItParts parts;
+  private static Operator operator;
+
+  @BeforeAll
+  static void start() {
+    server =
+        new KubernetesMockServer(
+            new Context(),
+            new MockWebServer(),
+            new HashMap<>(),
+            new KubernetesCrudDispatcher(),
+            false);
+    server.init();
+    server.expectCustomResource(
+        CustomResourceDefinitionContext.fromCustomResourceType(ModelAlias.class));
+    server.expectCustomResource(
+        CustomResourceDefinitionContext.fromCustomResourceType(CostCenterBudget.class));
+    client = server.createClient();
+    parts = ItParts.start();
+    OperatorConfig config =
+        new OperatorConfig(
+            null,
+            null,
+            null,
+            "ledger",
+            false,
+            Duration.ofSeconds(1),
+            false,
+            null,
+            null,
+            -1,
+            "default");
+    operator =
+        CostSentryOperator.create(client, parts.bedrock(), parts.store(), parts.ledger(), config);
+    operator.start();
+  }
+
+  @AfterAll
+  static void stop() {
+    if (operator != null) {
+      operator.stop();
+    }
+    if (client != null) {
+      client.close();
+    }
+    if (server != null) {
+      server.destroy();
+    }
+    if (parts != null) {
+      parts.close();
+    }
+  }
+
+  @Test
+  void aModelAliasBecomesReadyAndIsPublishedForTheSidecars() {
+    create(alias("it-haiku", HAIKU));
+
+    ModelAlias ready = awaitAliasReady("it-haiku", "True");
+    assertThat(ready.getStatus().getModelArn()).contains("claude-3-5-haiku");
+    assertThat(ready.getStatus().getObservedGeneration())
+        .isEqualTo(ready.getMetadata().getGeneration());
+    assertThat(Serialization.asJson(ready.getStatus().getPricingSource())).isEqualTo("\"BuiltIn\"");
+    assertThat(parts.store().read().aliases()).containsKey("it-haiku");
+    assertThat(parts.store().read().aliases().get("it-haiku")).contains("\"modelId\":\"" + HAIKU);
+  }
+
+  @Test
+  void anUnknownModelIsNotReadyWithoutAHotRetryLoop() {
+    create(alias("it-ghost", "anthropic.claude-ghost-v9:0"));
+
+    ModelAlias notReady = awaitAliasReady("it-ghost", "False");
+    assertThat(condition(notReady.getStatus().getConditions(), "Ready").getReason())
+        .isEqualTo("ModelNotFound");
+    int calls = parts.resolveCalls();
+    await()
+        .during(Duration.ofSeconds(3))
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> parts.resolveCalls() <= calls + 1);
+    assertThat(parts.store().read().aliases()).doesNotContainKey("it-ghost");
+  }
+
+  @Test
+  void aBudgetGetsTaggedProfilesRoutesAndItsRecordAndFollowsSpecChanges() {
+    create(alias("it-a", HAIKU));
+    create(alias("it-b", NOVA));
+    awaitAliasReady("it-a", "True");
+    awaitAliasReady("it-b", "True");
+    CostCenterBudget budget =
+        budget("it-team", "daily-cost", "25", List.of("it-a", "it-b"), Map.of());
+    create(budget);
+
+    CostCenterBudget ready =
+        awaitBudget("it-team", b -> isTrue(b, "Ready") && isTrue(b, "ProfilesReady"));
+    assertThat(ready.getStatus().getCostCenter()).isEqualTo("it-team");
+    assertThat(ready.getStatus().getInferenceProfiles()).hasSize(2);
+    for (String alias : List.of("it-a", "it-b")) {
+      String name = ProfileNames.of("it-team", alias);
+      assertThat(parts.profileTags(name))
+          .containsEntry("costCenter", "it-team")
+          .containsEntry("applicationId", "shared")
+          .containsEntry("environment", "shared")
+          .containsEntry("managed-by", "costsentry");
+    }
+    PolicySnapshot snapshot = parts.store().read();
+    assertThat(snapshot.budgets()).containsKey("it-team");
+    assertThat(snapshot.routes())
+        .containsKeys(
+            new PolicySnapshot.Route("it-team", "it-a"),
+            new PolicySnapshot.Route("it-team", "it-b"));
+
+    // Spec change: one more limit and an extra tag.
+    CostCenterBudget changed = get("it-team");
+    changed.getSpec().getLimits().add(limit("monthly-cost", "Month", "500"));
+    changed.getSpec().getInferenceProfiles().setTags(Map.of("team", "care"));
+    client.resource(changed).update();
+
+    awaitBudget(
+        "it-team", b -> b.getStatus().getLimits() != null && b.getStatus().getLimits().size() == 2);
+    await()
+        .atMost(TIMEOUT)
+        .untilAsserted(
+            () -> {
+              assertThat(parts.store().read().budgets().get("it-team")).contains("monthly-cost");
+              assertThat(parts.profileTags(ProfileNames.of("it-team", "it-a")))
+                  .containsEntry("team", "care");
+            });
+
+    // Tag drift on AWS is repaired by the next (scheduled) reconcile.
+    String arn = parts.profileArn(ProfileNames.of("it-team", "it-b"));
+    parts.setTags(arn, Map.of("costCenter", "someone-else"));
+    await()
+        .atMost(TIMEOUT)
+        .untilAsserted(
+            () ->
+                assertThat(parts.profileTags(ProfileNames.of("it-team", "it-b")))
+                    .containsEntry("costCenter", "it-team")
+                    .containsEntry("managed-by", "costsentry"));
+
+    // Delete: profiles, routes and record go, then the finalizer, then the resource.
+    client.resource(get("it-team")).delete();
+    await().atMost(TIMEOUT).until(() -> getOptional("it-team").isEmpty());
+    assertThat(parts.profileExists(ProfileNames.of("it-team", "it-a"))).isFalse();
+    assertThat(parts.profileExists(ProfileNames.of("it-team", "it-b"))).isFalse();
+    PolicySnapshot after = parts.store().read();
+    assertThat(after.budgets()).doesNotContainKey("it-team");
+    assertThat(after.routes().keySet()).noneMatch(r -> r.costCenter().equals("it-team"));
+  }
+
+  @Test
+  void bedrockThrottlingIsRetriedUntilTheBudgetIsReady() {
+    create(alias("it-c", HAIKU));
+    awaitAliasReady("it-c", "True");
+    parts.throttleNext(7);
+    create(budget("it-throttled", "daily-cost", "25", List.of("it-c"), Map.of()));
+
+    awaitBudget("it-throttled", b -> isTrue(b, "Ready") && isTrue(b, "ProfilesReady"));
+    assertThat(parts.profileExists(ProfileNames.of("it-throttled", "it-c"))).isTrue();
+  }
+
+  @Test
+  void statusShowsLedgerUsageAndAnEventAnnouncesThe80PercentThreshold() {
+    create(budget("it-usage", "daily-cost", "10", List.of(), Map.of()));
+    awaitBudget("it-usage", b -> isTrue(b, "Ready"));
+
+    Instant now = Instant.now();
+    CounterKey key =
+        new CounterKey(
+            UsageReader.counterId("it-usage", "daily-cost"),
+            Period.DAY.windowAt(now, ZoneOffset.UTC));
+    Hold hold = new Hold("it-usage-1", 9_000_000, now.plusSeconds(600));
+    assertThat(parts.ledger().reserve(key, hold, 10_000_000)).isTrue();
+    parts.ledger().settle(key, hold, 8_500_000);
+
+    CostCenterBudget refreshed =
+        awaitBudget(
+            "it-usage",
+            b ->
+                b.getStatus().getLimits() != null
+                    && b.getStatus().getLimits().get(0).getPercent() == 85);
+    LimitStatus daily = refreshed.getStatus().getLimits().get(0);
+    assertThat(daily.getUsed()).isEqualByComparingTo("8.5");
+    assertThat(daily.getLimit()).isEqualByComparingTo("10");
+    assertThat(daily.getWindowStart()).isEqualTo(key.window().start().toString());
+    assertThat(refreshed.getStatus().getMostUsedPercent()).isEqualTo(85);
+
+    await()
+        .atMost(TIMEOUT)
+        .untilAsserted(
+            () -> {
+              List<Event> events =
+                  client.v1().events().inNamespace("default").list().getItems().stream()
+                      .filter(e -> "it-usage".equals(e.getInvolvedObject().getName()))
+                      .toList();
+              assertThat(events)
+                  .extracting(Event::getReason, Event::getMessage)
+                  .anySatisfy(
+                      t -> {
+                        assertThat(t.toList().get(0)).isEqualTo("ThresholdCrossed");
+                        assertThat((String) t.toList().get(1)).contains("threshold 80%");
+                      });
+            });
+  }
+
+  // --- fixtures
+
+  private static ModelAlias alias(String name, String modelId) {
+    return Serialization.unmarshal(
+        """
+        {"apiVersion":"costsentry.io/v1alpha1","kind":"ModelAlias","metadata":{"name":"%s"},
+         "spec":{"modelId":"%s"}}"""
+            .formatted(name, modelId),
+        ModelAlias.class);
+  }
+
+  private static CostCenterBudget budget(
+      String name, String limitName, String usd, List<String> aliases, Map<String, String> tags) {
+    CostCenterBudget b =
+        Serialization.unmarshal(
+            """
+            {"apiVersion":"costsentry.io/v1alpha1","kind":"CostCenterBudget","metadata":{"name":"%s"},
+             "spec":{"limits":[],"inferenceProfiles":{"enabled":%s}}}"""
+                .formatted(name, !aliases.isEmpty()),
+            CostCenterBudget.class);
+    b.getSpec().getLimits().add(limit(limitName, "Day", usd));
+    if (!aliases.isEmpty()) {
+      b.getSpec().getInferenceProfiles().setAliases(aliases);
+      b.getSpec().getInferenceProfiles().setTags(tags.isEmpty() ? null : tags);
+    }
+    return b;
+  }
+
+  private static io.costsentry.crds.v1alpha1.BudgetLimit limit(
+      String name, String period, String usd) {
+    return Serialization.unmarshal(
+        "{\"name\":\"%s\",\"period\":\"%s\",\"maxCostUSD\":%s}".formatted(name, period, usd),
+        io.costsentry.crds.v1alpha1.BudgetLimit.class);
+  }
+
+  private static void create(io.fabric8.kubernetes.api.model.HasMetadata resource) {
+    client.resource(resource).create();
+  }
+
+  private static CostCenterBudget get(String name) {
+    return client.resources(CostCenterBudget.class).withName(name).get();
+  }
+
+  private static Optional<CostCenterBudget> getOptional(String name) {
+    return Optional.ofNullable(get(name));
+  }
+
+  private static ModelAlias awaitAliasReady(String name, String status) {
+    return await()
+        .atMost(TIMEOUT)
+        .until(
+            () -> client.resources(ModelAlias.class).withName(name).get(),
+            a ->
+                a != null
+                    && a.getStatus() != null
+                    && a.getStatus().getConditions() != null
+                    && status.equals(
+                        condition(a.getStatus().getConditions(), "Ready").getStatus()));
+  }
+
+  private static CostCenterBudget awaitBudget(
+      String name, java.util.function.Predicate<CostCenterBudget> done) {
+    return await()
+        .atMost(TIMEOUT)
+        .until(() -> get(name), b -> b != null && b.getStatus() != null && done.test(b));
+  }
+
+  private static boolean isTrue(CostCenterBudget b, String type) {
+    Condition c = condition(b.getStatus().getConditions(), type);
+    return c != null && "True".equals(c.getStatus());
+  }
+
+  private static Condition condition(List<Condition> conditions, String type) {
+    return conditions == null
+        ? null
+        : conditions.stream().filter(c -> type.equals(c.getType())).findFirst().orElse(null);
+  }
+}
