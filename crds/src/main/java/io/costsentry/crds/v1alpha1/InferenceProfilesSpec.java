@@ -42,6 +42,22 @@ public class InferenceProfilesSpec {
   private List<@Pattern(ApiPatterns.DNS_SUBDOMAIN) @Size(max = 253) String> aliases;
 
   @JsonPropertyDescription(
+      "Value of the profiles' applicationId tag. A cost center's profiles are shared by its"
+          + " applications, so this names the application only when the cost center serves one."
+          + " Default: shared.")
+  @Default("shared")
+  @Pattern(ApiPatterns.AWS_TAG_VALUE)
+  @Size(min = 1, max = 256)
+  private String applicationId;
+
+  @JsonPropertyDescription(
+      "Value of the profiles' environment tag (for example prod or staging). Default: shared.")
+  @Default("shared")
+  @Pattern(ApiPatterns.AWS_TAG_VALUE)
+  @Size(min = 1, max = 256)
+  private String environment;
+
+  @JsonPropertyDescription(
       "Extra AWS tags on the profiles, besides costCenter, applicationId, environment and"
           + " managed-by.")
   @Size(max = 40)
@@ -64,6 +80,22 @@ public class InferenceProfilesSpec {
 
   public void setAliases(List<String> aliases) {
     this.aliases = aliases;
+  }
+
+  public String getApplicationId() {
+    return applicationId;
+  }
+
+  public void setApplicationId(String applicationId) {
+    this.applicationId = applicationId;
+  }
+
+  public String getEnvironment() {
+    return environment;
+  }
+
+  public void setEnvironment(String environment) {
+    this.environment = environment;
   }
 
   public Map<String, String> getTags() {

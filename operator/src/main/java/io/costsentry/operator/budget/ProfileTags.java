@@ -10,9 +10,10 @@ import java.util.TreeMap;
  * four CostSentry sets itself (which the CRD forbids in the spec, and which win here anyway).
  *
  * <p>{@code applicationId} and {@code environment} describe who calls through a profile; a cost
- * center's profiles are shared by its applications, so both default to {@value #SHARED}, and the
- * budget's annotations {@value #APPLICATION_ID_ANNOTATION} and {@value #ENVIRONMENT_ANNOTATION}
- * (the names the pod annotations use) set them when a budget serves one application.
+ * center's profiles are shared by its applications, so both default to {@value #SHARED}, and {@code
+ * spec.inferenceProfiles.applicationId} / {@code .environment} set them when a budget serves one
+ * application. (The per-request application and environment still reach the metrics and the audit
+ * log from the pod's identity.)
  */
 public final class ProfileTags {
   public static final String COST_CENTER = "costCenter";
@@ -21,8 +22,6 @@ public final class ProfileTags {
   public static final String MANAGED_BY = "managed-by";
   public static final String MANAGED_BY_VALUE = "costsentry";
   public static final String SHARED = "shared";
-  public static final String APPLICATION_ID_ANNOTATION = "costsentry.io/application-id";
-  public static final String ENVIRONMENT_ANNOTATION = "costsentry.io/environment";
 
   private ProfileTags() {}
 
@@ -41,13 +40,12 @@ public final class ProfileTags {
 
   /** The tags of {@code budget}'s profiles, its cost center being {@code costCenter}. */
   public static Map<String, String> of(CostCenterBudget budget, String costCenter) {
-    Map<String, String> annotations = budget.getMetadata().getAnnotations();
     InferenceProfilesSpec profiles = budget.getSpec().getInferenceProfiles();
+    if (profiles == null) {
+      return desired(costCenter, null, null, null);
+    }
     return desired(
-        costCenter,
-        annotations == null ? null : annotations.get(APPLICATION_ID_ANNOTATION),
-        annotations == null ? null : annotations.get(ENVIRONMENT_ANNOTATION),
-        profiles == null ? null : profiles.getTags());
+        costCenter, profiles.getApplicationId(), profiles.getEnvironment(), profiles.getTags());
   }
 
   private static String blankTo(String value, String fallback) {

@@ -34,16 +34,13 @@ class ProfileTagsTest {
   }
 
   @Test
-  void budgetAnnotationsNameTheApplicationAndEnvironment() {
+  void theSpecNamesTheApplicationAndEnvironment() {
     CostCenterBudget budget = new CostCenterBudget();
-    budget.setMetadata(
-        new ObjectMetaBuilder()
-            .withName("support")
-            .addToAnnotations("costsentry.io/application-id", "chatbot")
-            .addToAnnotations("costsentry.io/environment", "staging")
-            .build());
+    budget.setMetadata(new ObjectMetaBuilder().withName("support").build());
     CostCenterBudgetSpec spec = new CostCenterBudgetSpec();
     InferenceProfilesSpec profiles = new InferenceProfilesSpec();
+    profiles.setApplicationId("chatbot");
+    profiles.setEnvironment("staging");
     profiles.setTags(Map.of("owner", "ops"));
     spec.setInferenceProfiles(profiles);
     budget.setSpec(spec);
