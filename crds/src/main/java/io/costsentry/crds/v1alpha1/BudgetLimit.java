@@ -32,6 +32,20 @@ public class BudgetLimit {
 
   public static final String RULE_UNIQUE_NAMES_MESSAGE = "limit names must be unique";
 
+  /**
+   * Rule on timeZone: a zone of the API server's IANA database. CEL has no membership test, but its
+   * timestamp accessors load the zone they are given and fail on an unknown one, which the API
+   * server reports as "unknown time zone X evaluating rule: {@value
+   * #RULE_KNOWN_TIME_ZONE_MESSAGE}". The year of mid-June 2000 at noon UTC is 2000 in every zone
+   * (offsets stay within 14 hours): the comparison is always true, there only to call the accessor.
+   * Go accepts {@code Local}, which names no zone here.
+   */
+  public static final String RULE_KNOWN_TIME_ZONE =
+      "self != 'Local' && timestamp('2000-06-15T12:00:00Z').getFullYear(self) == 2000";
+
+  public static final String RULE_KNOWN_TIME_ZONE_MESSAGE =
+      "timeZone must be a zone of the IANA time zone database, e.g. Europe/Paris or UTC";
+
   @JsonPropertyDescription(
       "Name of the limit, unique within its owner (a DNS label): shown in status, metrics and"
           + " denial messages.")
@@ -50,6 +64,7 @@ public class BudgetLimit {
       "IANA time zone of the window boundaries, e.g. Europe/Paris. Default: UTC.")
   @Pattern(ApiPatterns.IANA_TIME_ZONE)
   @Size(min = 1, max = 64)
+  @ValidationRule(value = RULE_KNOWN_TIME_ZONE, message = RULE_KNOWN_TIME_ZONE_MESSAGE)
   private String timeZone;
 
   // A JSON number read as an exact decimal (BigDecimal), never as a binary float.

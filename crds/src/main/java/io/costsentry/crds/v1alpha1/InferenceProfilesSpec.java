@@ -64,7 +64,10 @@ public class InferenceProfilesSpec {
   @ValidationRule(value = RULE_RESERVED_TAGS, message = RULE_RESERVED_TAGS_MESSAGE)
   @ValidationRule(value = RULE_TAG_KEYS, message = RULE_TAG_KEYS_MESSAGE)
   @ValidationRule(value = RULE_TAG_VALUES, message = RULE_TAG_VALUES_MESSAGE)
-  private Map<String, String> tags;
+  // maxLength on the values bounds the API server's cost estimate of RULE_TAG_VALUES: with
+  // unbounded values it reckons each match on a string of the maximum request size and refuses
+  // the CRD (estimated rule cost exceeds budget). Map keys are estimated as empty.
+  private Map<String, @Size(max = 256) String> tags;
 
   public Boolean getEnabled() {
     return enabled;

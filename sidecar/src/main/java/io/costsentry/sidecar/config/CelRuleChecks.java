@@ -39,6 +39,9 @@ final class CelRuleChecks {
       Map.ofEntries(
           entry(BudgetLimit.RULE_EXACTLY_ONE_MAXIMUM, CelRuleChecks::exactlyOneMaximum),
           entry(BudgetLimit.RULE_UNIQUE_NAMES, (self, r) -> unique(self, "name")),
+          // Left to ManifestMapper, which loads the zone with ZoneId.of and names the same field
+          // (spec.limits[i].timeZone: ... unknown IANA time zone).
+          entry(BudgetLimit.RULE_KNOWN_TIME_ZONE, (self, r) -> true),
           entry(
               LimitScope.RULE_NOT_EMPTY,
               (self, r) ->
