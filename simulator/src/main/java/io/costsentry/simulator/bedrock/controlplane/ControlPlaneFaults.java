@@ -1,17 +1,23 @@
 package io.costsentry.simulator.bedrock.controlplane;
 
 import io.costsentry.simulator.bedrock.wire.BedrockError;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
- * Errors armed for the next calls to the control-plane simulator, whatever their operation: each
- * armed error answers one call, before the call is looked at, so the call changes nothing.
+ * Errors injected into the control-plane simulator, answered before the call is looked at, so the
+ * call changes nothing. Two kinds: errors armed for the next calls whatever their operation (each
+ * answers one call), and an error that answers every call of one operation until lifted (a
+ * permission missing from a role, a service down for one API), which a client with other calls in
+ * flight cannot consume by accident. Armed errors are answered first.
  */
 public final class ControlPlaneFaults {
   private final Queue<BedrockError> armed = new ConcurrentLinkedQueue<>();
+  private final Map<String, BedrockError> perOperation = new ConcurrentHashMap<>();
 
   ControlPlaneFaults() {}
 
@@ -35,17 +41,29 @@ public final class ControlPlaneFaults {
     if (count < 0) {
       throw new IllegalArgumentException("count must not be negative");
     }
-    if (status < 400 || status > 599) {
-      throw new IllegalArgumentException("not an error status: " + status);
-    }
-    if (shape == null || shape.isBlank()) {
-      throw new IllegalArgumentException("an error shape is needed");
-    }
-    BedrockError error = BedrockError.of(status, shape, Objects.requireNonNull(message, "message"));
+    BedrockError error = error(status, shape, message);
     for (int i = 0; i < count; i++) {
       armed.add(error);
     }
     return this;
+  }
+
+  /**
+   * Answers every call of {@code operation} (e.g. {@code DeleteInferenceProfile}) with {@code
+   * status} and error shape {@code shape} until {@link #lift} or {@link #clear}; replaces an error
+   * already set for that operation.
+   */
+  public ControlPlaneFaults failEvery(String operation, int status, String shape, String message) {
+    if (operation == null || operation.isBlank()) {
+      throw new IllegalArgumentException("an operation name is needed");
+    }
+    perOperation.put(operation, error(status, shape, message));
+    return this;
+  }
+
+  /** Lets calls of {@code operation} through again. */
+  public void lift(String operation) {
+    perOperation.remove(operation);
   }
 
   /** Errors still armed. */
@@ -53,12 +71,25 @@ public final class ControlPlaneFaults {
     return armed.size();
   }
 
-  /** Disarms every error. */
+  /** Disarms every error, armed or per operation. */
   public void clear() {
     armed.clear();
+    perOperation.clear();
   }
 
-  Optional<BedrockError> take() {
-    return Optional.ofNullable(armed.poll());
+  /** The error answering this call of {@code operation}, if any. */
+  Optional<BedrockError> take(String operation) {
+    BedrockError next = armed.poll();
+    return next != null ? Optional.of(next) : Optional.ofNullable(perOperation.get(operation));
+  }
+
+  private static BedrockError error(int status, String shape, String message) {
+    if (status < 400 || status > 599) {
+      throw new IllegalArgumentException("not an error status: " + status);
+    }
+    if (shape == null || shape.isBlank()) {
+      throw new IllegalArgumentException("an error shape is needed");
+    }
+    return BedrockError.of(status, shape, Objects.requireNonNull(message, "message"));
   }
 }

@@ -78,7 +78,7 @@ final class ControlPlaneHandler extends Handler.Abstract {
     try {
       Route route = route(request.getMethod(), request.getHttpURI().getPath());
       onCall.accept(route.operation());
-      BedrockError injected = faults.take().orElse(null);
+      BedrockError injected = faults.take(route.operation()).orElse(null);
       if (injected != null) {
         throw injected.toException();
       }

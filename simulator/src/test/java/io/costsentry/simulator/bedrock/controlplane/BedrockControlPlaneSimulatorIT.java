@@ -279,6 +279,35 @@ class BedrockControlPlaneSimulatorIT {
     assertThat(simulator.profiles()).isEmpty();
   }
 
+  @Test
+  void anOperationFailsEveryTimeUntilItsFaultIsLifted() {
+    String arn = create("stuck", NOVA_LITE_ARN).inferenceProfileArn();
+    simulator
+        .faults()
+        .failEvery("DeleteInferenceProfile", 403, "AccessDeniedException", "not allowed to delete");
+
+    for (int attempt = 0; attempt < 2; attempt++) {
+      assertThatThrownBy(
+              () -> bedrock.deleteInferenceProfile(r -> r.inferenceProfileIdentifier(arn)))
+          .isInstanceOfSatisfying(
+              software.amazon.awssdk.services.bedrock.model.AccessDeniedException.class,
+              e ->
+                  assertThat(e.awsErrorDetails().errorMessage())
+                      .isEqualTo("not allowed to delete"));
+    }
+    // Other operations are not affected, and the profile is still there.
+    assertThat(
+            bedrock
+                .getInferenceProfile(r -> r.inferenceProfileIdentifier(arn))
+                .inferenceProfileName())
+        .isEqualTo("stuck");
+
+    simulator.faults().lift("DeleteInferenceProfile");
+    bedrock.deleteInferenceProfile(r -> r.inferenceProfileIdentifier(arn));
+    assertThat(simulator.profiles()).doesNotContainKey("stuck");
+    assertThat(simulator.callCount("DeleteInferenceProfile")).isEqualTo(3);
+  }
+
   private static CreateInferenceProfileResponse create(String name, String source) {
     return bedrock.createInferenceProfile(
         r -> r.inferenceProfileName(name).modelSource(s -> s.copyFrom(source)));
