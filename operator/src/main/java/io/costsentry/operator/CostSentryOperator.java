@@ -12,7 +12,6 @@ import io.costsentry.operator.budget.UsageReader;
 import io.costsentry.operator.manifest.ManifestValidator;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
-import io.javaoperatorsdk.operator.api.config.LeaderElectionConfigurationBuilder;
 import io.javaoperatorsdk.operator.processing.retry.GenericRetry;
 import java.time.Clock;
 import java.time.Duration;
@@ -43,6 +42,24 @@ public final class CostSentryOperator {
       Ledger ledger,
       OperatorConfig config,
       Clock clock) {
+    return create(client, bedrock, store, ledger, config, clock, Leadership.exitingOnLoss());
+  }
+
+  /**
+   * An operator whose leadership (with {@link OperatorConfig#leaderElection()}) is reported to
+   * {@code leadership}, which also decides what happens when the Lease is lost.
+   */
+  public static Operator create(
+      KubernetesClient client,
+      InferenceProfiles bedrock,
+      PolicyStore store,
+      Ledger ledger,
+      OperatorConfig config,
+      Clock clock,
+      Leadership leadership) {
+    if (!config.leaderElection()) {
+      leadership.leadWithoutElection();
+    }
     Operator operator =
         new Operator(
             o -> {
@@ -51,15 +68,8 @@ public final class CostSentryOperator {
                   .withUseSSAToPatchPrimaryResource(false)
                   .withCloseClientOnStop(false);
               if (config.leaderElection()) {
-                String namespace =
-                    config.leaseNamespace() != null
-                        ? config.leaseNamespace()
-                        : client.getNamespace() != null ? client.getNamespace() : "default";
                 o.withLeaderElectionConfiguration(
-                    LeaderElectionConfigurationBuilder.aLeaderElectionConfiguration(
-                            config.leaseName())
-                        .withLeaseNamespace(namespace)
-                        .build());
+                    LeaderElection.configuration(config, client.getNamespace(), leadership));
               }
             });
     ManifestValidator validator = new ManifestValidator(PriceTable.builtIn());
@@ -67,7 +77,7 @@ public final class CostSentryOperator {
         new ModelAliasReconciler(bedrock, store, validator, clock), o -> o.withRetry(retry()));
     operator.register(
         new CostCenterBudgetReconciler(
-            new BudgetProfiles(bedrock, store),
+            new BudgetProfiles(bedrock, store, clock),
             store,
             new UsageReader(ledger),
             new BudgetEvents(client, config.eventNamespace(), clock),

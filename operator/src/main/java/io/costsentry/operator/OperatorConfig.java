@@ -22,6 +22,11 @@ import java.util.Objects;
  * @param adminPort port of {@code /healthz}, {@code /readyz} and {@code /metrics}; 0 picks a free
  *     port, -1 disables the server
  * @param eventNamespace namespace Kubernetes Events about the (cluster-scoped) resources go to
+ * @param leaseDuration how long a Lease not renewed stays with its holder: the longest a standby
+ *     waits to take over from a replica that died (renewal deadline and retry period follow from
+ *     it, see {@link LeaderElection})
+ * @param leaseIdentity this replica's name in the Lease, or {@code null} for the pod name plus a
+ *     random suffix, unique per process
  */
 public record OperatorConfig(
     String region,
@@ -34,13 +39,21 @@ public record OperatorConfig(
     String leaseName,
     String leaseNamespace,
     int adminPort,
-    String eventNamespace) {
+    String eventNamespace,
+    Duration leaseDuration,
+    String leaseIdentity) {
 
   public static final String DEFAULT_TABLE = "costsentry-ledger";
   public static final Duration DEFAULT_STATUS_REFRESH = Duration.ofSeconds(30);
   public static final String DEFAULT_LEASE_NAME = "costsentry-operator";
   public static final int DEFAULT_ADMIN_PORT = 9798;
   public static final String DEFAULT_EVENT_NAMESPACE = "default";
+
+  /** As in client-go and JOSDK: a standby takes over at most 15 s after the leader died. */
+  public static final Duration DEFAULT_LEASE_DURATION = Duration.ofSeconds(15);
+
+  /** Shortest lease: renewals every {@code leaseDuration / 7.5} must still be possible. */
+  static final Duration MIN_LEASE_DURATION = Duration.ofSeconds(1);
 
   public OperatorConfig {
     if (dynamoDbTable == null || dynamoDbTable.isBlank()) {
@@ -64,6 +77,43 @@ public record OperatorConfig(
     if (eventNamespace == null || eventNamespace.isBlank()) {
       eventNamespace = DEFAULT_EVENT_NAMESPACE;
     }
+    leaseDuration = leaseDuration == null ? DEFAULT_LEASE_DURATION : leaseDuration;
+    if (leaseDuration.compareTo(MIN_LEASE_DURATION) < 0) {
+      throw new IllegalArgumentException(
+          "lease duration must be at least " + MIN_LEASE_DURATION + ", got " + leaseDuration);
+    }
+    if (leaseIdentity != null && leaseIdentity.isBlank()) {
+      leaseIdentity = null;
+    }
+  }
+
+  /** As the canonical constructor, with the default lease duration and a generated identity. */
+  public OperatorConfig(
+      String region,
+      URI bedrockEndpoint,
+      URI dynamoDbEndpoint,
+      String dynamoDbTable,
+      boolean createTable,
+      Duration statusRefreshInterval,
+      boolean leaderElection,
+      String leaseName,
+      String leaseNamespace,
+      int adminPort,
+      String eventNamespace) {
+    this(
+        region,
+        bedrockEndpoint,
+        dynamoDbEndpoint,
+        dynamoDbTable,
+        createTable,
+        statusRefreshInterval,
+        leaderElection,
+        leaseName,
+        leaseNamespace,
+        adminPort,
+        eventNamespace,
+        null,
+        null);
   }
 
   /** Regional endpoints, the default table (created when missing), leader election on. */
@@ -79,7 +129,9 @@ public record OperatorConfig(
         DEFAULT_LEASE_NAME,
         null,
         DEFAULT_ADMIN_PORT,
-        DEFAULT_EVENT_NAMESPACE);
+        DEFAULT_EVENT_NAMESPACE,
+        DEFAULT_LEASE_DURATION,
+        null);
   }
 
   public OperatorConfig withStatusRefreshInterval(Duration interval) {
@@ -94,7 +146,9 @@ public record OperatorConfig(
         leaseName,
         leaseNamespace,
         adminPort,
-        eventNamespace);
+        eventNamespace,
+        leaseDuration,
+        leaseIdentity);
   }
 
   public OperatorConfig withLeaderElection(boolean enabled) {
@@ -109,6 +163,30 @@ public record OperatorConfig(
         leaseName,
         leaseNamespace,
         adminPort,
-        eventNamespace);
+        eventNamespace,
+        leaseDuration,
+        leaseIdentity);
+  }
+
+  /**
+   * Leader election in the Lease {@code leaseName} of {@code leaseNamespace}, as replica {@code
+   * identity}, with a lease of {@code duration}.
+   */
+  public OperatorConfig withLeaderElection(
+      String leaseName, String leaseNamespace, String identity, Duration duration) {
+    return new OperatorConfig(
+        region,
+        bedrockEndpoint,
+        dynamoDbEndpoint,
+        dynamoDbTable,
+        createTable,
+        statusRefreshInterval,
+        true,
+        leaseName,
+        leaseNamespace,
+        adminPort,
+        eventNamespace,
+        duration,
+        identity);
   }
 }

@@ -8,8 +8,10 @@ import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.jdkhttp.JdkHttpClientFactory;
 import io.javaoperatorsdk.operator.Operator;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.regex.Matcher;
@@ -91,12 +93,24 @@ public final class OperatorMain implements Callable<Integer> {
 
   @Option(
       names = "--leader-election",
-      defaultValue = "${env:COSTSENTRY_OPERATOR_LEADER_ELECTION:-true}",
-      arity = "1",
+      defaultValue = "${env:COSTSENTRY_OPERATOR_LEADER_ELECTION:-auto}",
+      converter = ElectionConverter.class,
+      paramLabel = "auto|true|false",
       description =
-          "Reconcile only while holding the Lease, so extra replicas stand by (env"
-              + " COSTSENTRY_OPERATOR_LEADER_ELECTION, default ${DEFAULT-VALUE}).")
-  boolean leaderElection;
+          "Reconcile only while holding the Lease, so extra replicas stand by; auto: on when"
+              + " running in a Kubernetes pod (env COSTSENTRY_OPERATOR_LEADER_ELECTION, default"
+              + " ${DEFAULT-VALUE}).")
+  Election leaderElection;
+
+  @Option(
+      names = "--lease-duration",
+      defaultValue = "${env:COSTSENTRY_OPERATOR_LEASE_DURATION:-15s}",
+      converter = DurationConverter.class,
+      description =
+          "How long a Lease not renewed stays with its holder, the longest a standby waits to take"
+              + " over; renewal deadline 2/3 and retry period 2/15 of it (env"
+              + " COSTSENTRY_OPERATOR_LEASE_DURATION, default ${DEFAULT-VALUE}).")
+  Duration leaseDuration;
 
   @Option(
       names = "--lease-name",
@@ -131,6 +145,10 @@ public final class OperatorMain implements Callable<Integer> {
   String eventNamespace;
 
   OperatorConfig toConfig() {
+    return toConfig(System.getenv());
+  }
+
+  OperatorConfig toConfig(Map<String, String> env) {
     return new OperatorConfig(
         region == null || region.isBlank() ? null : region,
         bedrockEndpoint,
@@ -138,11 +156,19 @@ public final class OperatorMain implements Callable<Integer> {
         dynamoDbTable,
         createTable,
         statusRefreshInterval,
-        leaderElection,
+        leaderElection.enabled(inCluster(env)),
         leaseName,
         leaseNamespace,
         adminPort,
-        eventNamespace);
+        eventNamespace,
+        leaseDuration,
+        null);
+  }
+
+  /** Kubernetes sets this variable in every container of a pod. */
+  static boolean inCluster(Map<String, String> env) {
+    String host = env.get("KUBERNETES_SERVICE_HOST");
+    return host != null && !host.isBlank();
   }
 
   @Override
@@ -162,9 +188,14 @@ public final class OperatorMain implements Callable<Integer> {
     DynamoDbPolicyStore store = new DynamoDbPolicyStore(dynamo, config.dynamoDbTable());
     BedrockInferenceProfiles bedrock =
         BedrockInferenceProfiles.create(awsRegion, config.bedrockEndpoint());
-    Operator operator = CostSentryOperator.create(client, bedrock, store, ledger, config);
+    Leadership leadership = Leadership.exitingOnLoss();
+    Operator operator =
+        CostSentryOperator.create(
+            client, bedrock, store, ledger, config, Clock.systemUTC(), leadership);
     AdminServer admin =
-        config.adminPort() < 0 ? null : AdminServer.start(config.adminPort(), operator);
+        config.adminPort() < 0
+            ? null
+            : AdminServer.start(config.adminPort(), () -> OperatorHealth.of(operator, leadership));
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
@@ -187,7 +218,9 @@ public final class OperatorMain implements Callable<Integer> {
             + " {}",
         config.dynamoDbTable(),
         config.statusRefreshInterval(),
-        config.leaderElection() ? config.leaseName() : "off",
+        config.leaderElection()
+            ? "Lease " + config.leaseName() + " (" + config.leaseDuration() + ")"
+            : "off",
         admin == null ? "off" : admin.port());
     stopped.await();
     return 0;
@@ -199,6 +232,32 @@ public final class OperatorMain implements Callable<Integer> {
 
   static CommandLine commandLine() {
     return new CommandLine(new OperatorMain()).setCaseInsensitiveEnumValuesAllowed(true);
+  }
+
+  /** {@code --leader-election}: on, off, or on exactly when running in a pod. */
+  enum Election {
+    AUTO,
+    TRUE,
+    FALSE;
+
+    boolean enabled(boolean inCluster) {
+      return this == TRUE || (this == AUTO && inCluster);
+    }
+  }
+
+  /** {@code auto}, {@code true} or {@code false}, in any case. */
+  static final class ElectionConverter implements CommandLine.ITypeConverter<Election> {
+    @Override
+    public Election convert(String value) {
+      return switch (value.strip().toLowerCase(Locale.ROOT)) {
+        case "auto" -> Election.AUTO;
+        case "true" -> Election.TRUE;
+        case "false" -> Election.FALSE;
+        default ->
+            throw new CommandLine.TypeConversionException(
+                "'" + value + "' is not auto, true or false");
+      };
+    }
   }
 
   /** {@code 30s}, {@code 500ms}, {@code 5m}, {@code 1h}, or ISO-8601 ({@code PT30S}). */

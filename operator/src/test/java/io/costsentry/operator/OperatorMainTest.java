@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -23,7 +24,7 @@ class OperatorMainTest {
         .contains("--dynamodb-table", "COSTSENTRY_DYNAMODB_TABLE", "costsentry-ledger")
         .contains("--dynamodb-create-table", "COSTSENTRY_DYNAMODB_CREATE_TABLE")
         .contains("--status-refresh-interval", "COSTSENTRY_OPERATOR_STATUS_REFRESH_INTERVAL")
-        .contains("--leader-election", "--lease-name", "--lease-namespace")
+        .contains("--leader-election", "--lease-name", "--lease-namespace", "--lease-duration")
         .contains("--admin-port", "--event-namespace");
   }
 
@@ -45,6 +46,31 @@ class OperatorMainTest {
     assertThat(config.dynamoDbTable()).isEqualTo("costsentry-ledger");
     assertThat(config.leaseName()).isEqualTo("costsentry-operator");
     assertThat(config.adminPort()).isEqualTo(9798);
+    assertThat(config.leaseDuration()).isEqualTo(Duration.ofSeconds(15));
+  }
+
+  @Test
+  void leaderElectionIsOnByDefaultInAPodAndOffOutside() {
+    OperatorMain main = new OperatorMain();
+    new CommandLine(main).parseArgs();
+    Map<String, String> pod = Map.of("KUBERNETES_SERVICE_HOST", "10.96.0.1");
+    assertThat(main.toConfig(pod).leaderElection()).isTrue();
+    assertThat(main.toConfig(Map.of()).leaderElection()).isFalse();
+
+    new CommandLine(main).parseArgs("--leader-election", "true", "--lease-duration", "30s");
+    assertThat(main.toConfig(Map.of()).leaderElection()).isTrue();
+    assertThat(main.toConfig(Map.of()).leaseDuration()).isEqualTo(Duration.ofSeconds(30));
+    new CommandLine(main).parseArgs("--leader-election", "false");
+    assertThat(main.toConfig(pod).leaderElection()).isFalse();
+  }
+
+  @Test
+  void anUnknownLeaderElectionModeIsRefusedWithTheChoices() {
+    StringWriter err = new StringWriter();
+    CommandLine cli = OperatorMain.commandLine();
+    cli.setErr(new PrintWriter(err));
+    assertThat(cli.execute("--leader-election", "maybe")).isNotZero();
+    assertThat(err.toString()).contains("'maybe' is not auto, true or false");
   }
 
   @Test

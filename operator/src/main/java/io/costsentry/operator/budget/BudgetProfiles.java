@@ -6,6 +6,8 @@ import io.costsentry.operator.bedrock.InferenceProfiles;
 import io.costsentry.operator.bedrock.PermanentAwsException;
 import io.costsentry.operator.bedrock.ProfileState;
 import io.costsentry.operator.bedrock.TransientAwsException;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -13,6 +15,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import org.slf4j.Logger;
@@ -24,14 +27,22 @@ import org.slf4j.LoggerFactory;
  * the budget goes away.
  */
 public final class BudgetProfiles {
+  /**
+   * A request Bedrock refused for good is sent again this late at the earliest unless it changes
+   * (as a ModelAlias with a permanent error is re-checked).
+   */
+  public static final Duration PERMANENT_ERROR_RECHECK = Duration.ofMinutes(10);
+
   private static final Logger log = LoggerFactory.getLogger(BudgetProfiles.class);
 
   private final InferenceProfiles bedrock;
   private final PolicyStore store;
+  private final RefusedRequests refused;
 
-  public BudgetProfiles(InferenceProfiles bedrock, PolicyStore store) {
+  public BudgetProfiles(InferenceProfiles bedrock, PolicyStore store, Clock clock) {
     this.bedrock = bedrock;
     this.store = store;
+    this.refused = new RefusedRequests(clock, PERMANENT_ERROR_RECHECK);
   }
 
   /**
@@ -49,6 +60,7 @@ public final class BudgetProfiles {
    * @param models alias → the model ARN its profile copies, {@code null} while the alias is not
    *     ready
    * @param previous the profiles in the previous status, under {@code previousCostCenter}
+   * @param generation the budget's generation: an edited budget retries what Bedrock refused
    * @throws TransientAwsException when Bedrock throttles or fails: the whole sync is retried
    */
   public Outcome sync(
@@ -56,7 +68,8 @@ public final class BudgetProfiles {
       Map<String, String> models,
       Map<String, String> tags,
       List<InferenceProfileStatus> previous,
-      String previousCostCenter) {
+      String previousCostCenter,
+      long generation) {
     Map<String, InferenceProfileStatus> before = byAlias(previous);
     boolean sameCostCenter = previousCostCenter == null || previousCostCenter.equals(costCenter);
     Map<String, InferenceProfileStatus> result = new TreeMap<>();
@@ -74,8 +87,14 @@ public final class BudgetProfiles {
         continue;
       }
       String name = ProfileNames.of(costCenter, alias);
+      RefusedRequests.Request request =
+          new RefusedRequests.Request("ensure", name, modelArn, tags, generation);
       try {
-        ProfileState state = bedrock.ensure(name, modelArn, tags);
+        Optional<PermanentAwsException> refusal = refused.refusal(request);
+        if (refusal.isPresent()) {
+          throw refusal.get(); // not sent again: Bedrock would refuse it the same way
+        }
+        ProfileState state = ensure(request, name, modelArn, tags);
         if (state.change() != ProfileState.Change.NONE) {
           log.info("cost center {}: profile {} {}", costCenter, name, state.change());
         }
@@ -96,8 +115,14 @@ public final class BudgetProfiles {
         continue;
       }
       String owner = sameCostCenter ? costCenter : previousCostCenter;
+      RefusedRequests.Request request =
+          new RefusedRequests.Request("delete", stale.getArn(), null, Map.of(), generation);
       try {
-        remove(owner, stale);
+        Optional<PermanentAwsException> refusal = refused.refusal(request);
+        if (refusal.isPresent()) {
+          throw refusal.get();
+        }
+        remove(owner, stale, request);
       } catch (PermanentAwsException ex) {
         failed.add(stale.getAlias() + ": deleting " + stale.getArn() + ": " + ex.getMessage());
         result.putIfAbsent(stale.getAlias(), stale); // keep it listed so deletion is retried
@@ -144,6 +169,26 @@ public final class BudgetProfiles {
       }
     }
     return failures;
+  }
+
+  private ProfileState ensure(
+      RefusedRequests.Request request, String name, String modelArn, Map<String, String> tags) {
+    try {
+      return bedrock.ensure(name, modelArn, tags);
+    } catch (PermanentAwsException e) {
+      refused.remember(request, e);
+      throw e;
+    }
+  }
+
+  private void remove(
+      String costCenter, InferenceProfileStatus p, RefusedRequests.Request request) {
+    try {
+      remove(costCenter, p);
+    } catch (PermanentAwsException e) {
+      refused.remember(request, e);
+      throw e;
+    }
   }
 
   private void remove(String costCenter, InferenceProfileStatus p) {

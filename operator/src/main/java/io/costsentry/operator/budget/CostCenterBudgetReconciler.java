@@ -118,7 +118,13 @@ public final class CostCenterBudgetReconciler
 
     Verdict verdict = check(budget, costCenter, knownAliases, context);
     if (verdict.policy() == null) {
-      return write(budget, refused(budget, costCenter, previous, verdict, now));
+      if (BudgetReasons.DUPLICATE_COST_CENTER.equals(verdict.reason())) {
+        // Two records for one cost center make every sidecar refuse the whole snapshot.
+        store.deleteBudget(name);
+      }
+      // Re-checked on schedule too: the governing budget's deletion does not trigger this one.
+      return write(budget, refused(budget, costCenter, previous, verdict, now))
+          .rescheduleAfter(refreshInterval);
     }
     BudgetPolicy policy = verdict.policy();
     store.putBudget(name, ManifestJson.of(budget));
@@ -170,12 +176,22 @@ public final class CostCenterBudgetReconciler
         status != null && status.getCostCenter() != null
             ? status.getCostCenter()
             : costCenter(budget);
-    List<String> failures =
-        new ArrayList<>(
-            profiles.deleteAll(
-                costCenter,
-                status == null ? null : status.getInferenceProfiles(),
-                currentAliases().stream().map(a -> a.getMetadata().getName()).toList()));
+    List<String> failures = new ArrayList<>();
+    Optional<CostCenterBudget> governing = governing(budget, costCenter, context);
+    if (governing.isPresent()) {
+      // Profiles and routes are named by cost center: they belong to the governing budget.
+      log.info(
+          "CostCenterBudget {}: cost center {} is governed by {}, its profiles and routes stay",
+          name,
+          costCenter,
+          governing.get().getMetadata().getName());
+    } else {
+      failures.addAll(
+          profiles.deleteAll(
+              costCenter,
+              status == null ? null : status.getInferenceProfiles(),
+              currentAliases().stream().map(a -> a.getMetadata().getName()).toList()));
+    }
     try {
       store.deleteBudget(name);
     } catch (RuntimeException e) {
@@ -214,11 +230,16 @@ public final class CostCenterBudgetReconciler
       return;
     }
     try {
-      CostCenterBudget patch = new CostCenterBudget();
-      patch.setMetadata(budget.getMetadata());
-      patch.setSpec(budget.getSpec());
-      patch.setStatus(status);
-      context.getClient().resource(patch).patchStatus();
+      // A JSON patch computed against the stored object, as JOSDK's own status updates: a merge
+      // patch replaces lists on a real API server, but the Fabric8 mock server appends to them.
+      context
+          .getClient()
+          .resource(budget)
+          .editStatus(
+              stored -> {
+                stored.setStatus(status);
+                return stored;
+              });
     } catch (RuntimeException e) {
       log.warn(
           "CostCenterBudget {}: could not record the cleanup failure in status: {}",
@@ -235,23 +256,19 @@ public final class CostCenterBudgetReconciler
       String costCenter,
       List<ModelAlias> knownAliases,
       Context<CostCenterBudget> context) {
-    Optional<CostCenterBudget> governing =
-        context
-            .getPrimaryCache()
-            .list()
-            .filter(other -> !other.getMetadata().getName().equals(budget.getMetadata().getName()))
-            .filter(other -> other.getMetadata().getDeletionTimestamp() == null)
-            .filter(other -> costCenter.equals(costCenter(other)))
-            .filter(other -> governs(other, budget))
-            .findFirst();
+    Optional<CostCenterBudget> governing = governing(budget, costCenter, context);
     if (governing.isPresent()) {
+      String other = governing.get().getMetadata().getName();
       return new Verdict(
           null,
           BudgetReasons.DUPLICATE_COST_CENTER,
-          "spec.costCenter: CostCenterBudget "
-              + governing.get().getMetadata().getName()
+          "spec.costCenter: the older CostCenterBudget "
+              + other
               + " already governs cost center "
-              + costCenter);
+              + costCenter
+              + "; this budget takes over once "
+              + other
+              + " is deleted");
     }
     ManifestValidator.Result<BudgetPolicy> validated =
         validator.budget(
@@ -259,6 +276,11 @@ public final class CostCenterBudgetReconciler
     return validated.valid()
         ? new Verdict(validated.policy(), null, null)
         : new Verdict(null, BudgetReasons.INVALID_SPEC, validated.message());
+  }
+
+  private static Optional<CostCenterBudget> governing(
+      CostCenterBudget budget, String costCenter, Context<CostCenterBudget> context) {
+    return CostCenterOwnership.governing(budget, costCenter, context.getPrimaryCache().list());
   }
 
   /** The status of a refused budget: Ready=False, everything else as it was. */
@@ -274,6 +296,9 @@ public final class CostCenterBudgetReconciler
         "CostCenterBudget {}: refused ({}): {}", budget.getMetadata().getName(), reason, message);
     CostCenterBudgetStatus next = previous == null ? new CostCenterBudgetStatus() : copy(previous);
     next.setObservedGeneration(generation(budget));
+    if (BudgetReasons.DUPLICATE_COST_CENTER.equals(reason)) {
+      next.setInferenceProfiles(null); // they are the governing budget's (same names)
+    }
     if (next.getCostCenter() == null) {
       next.setCostCenter(costCenter);
     }
@@ -315,7 +340,8 @@ public final class CostCenterBudgetReconciler
         models,
         ProfileTags.of(budget, costCenter),
         previous == null ? null : previous.getInferenceProfiles(),
-        previous == null ? null : previous.getCostCenter());
+        previous == null ? null : previous.getCostCenter(),
+        generation(budget));
   }
 
   private static Condition profilesReady(CostCenterBudget budget, BudgetProfiles.Outcome outcome) {
@@ -430,20 +456,7 @@ public final class CostCenterBudgetReconciler
 
   /** The cost center in force: spec.costCenter, else metadata.name. */
   public static String costCenter(CostCenterBudget budget) {
-    String cc = budget.getSpec() == null ? null : budget.getSpec().getCostCenter();
-    return cc == null || cc.isBlank() ? budget.getMetadata().getName() : cc;
-  }
-
-  /**
-   * Whether {@code other} was there first (older, then smaller name), so it keeps the cost center.
-   */
-  private static boolean governs(CostCenterBudget other, CostCenterBudget budget) {
-    String a = other.getMetadata().getCreationTimestamp();
-    String b = budget.getMetadata().getCreationTimestamp();
-    if (a != null && b != null && !a.equals(b)) {
-      return Instant.parse(a).isBefore(Instant.parse(b));
-    }
-    return other.getMetadata().getName().compareTo(budget.getMetadata().getName()) < 0;
+    return CostCenterOwnership.costCenter(budget);
   }
 
   private static long generation(CostCenterBudget budget) {

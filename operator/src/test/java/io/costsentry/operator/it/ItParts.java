@@ -85,6 +85,20 @@ final class ItParts implements AutoCloseable {
     simulator.faults().throttleNext(calls);
   }
 
+  /** Answers every call of {@code operation} with the error until {@link #lift}. */
+  void failEvery(String operation, int status, String shape, String message) {
+    simulator.faults().failEvery(operation, status, shape, message);
+  }
+
+  void lift(String operation) {
+    simulator.faults().lift(operation);
+  }
+
+  /** Calls Bedrock received for {@code operation}, e.g. {@code CreateInferenceProfile}. */
+  int callCount(String operation) {
+    return simulator.callCount(operation);
+  }
+
   @Override
   public void close() {
     dynamo.close();

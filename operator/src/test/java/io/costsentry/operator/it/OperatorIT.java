@@ -1,5 +1,13 @@
 package io.costsentry.operator.it;
 
+import static io.costsentry.operator.it.Manifests.HAIKU;
+import static io.costsentry.operator.it.Manifests.NOVA;
+import static io.costsentry.operator.it.Manifests.alias;
+import static io.costsentry.operator.it.Manifests.budget;
+import static io.costsentry.operator.it.Manifests.limit;
+import static io.costsentry.operator.it.Statuses.TIMEOUT;
+import static io.costsentry.operator.it.Statuses.condition;
+import static io.costsentry.operator.it.Statuses.isTrue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -7,7 +15,6 @@ import io.costsentry.core.config.PolicySnapshot;
 import io.costsentry.core.ledger.CounterKey;
 import io.costsentry.core.ledger.Hold;
 import io.costsentry.core.policy.Period;
-import io.costsentry.crds.v1alpha1.Condition;
 import io.costsentry.crds.v1alpha1.CostCenterBudget;
 import io.costsentry.crds.v1alpha1.LimitStatus;
 import io.costsentry.crds.v1alpha1.ModelAlias;
@@ -16,21 +23,15 @@ import io.costsentry.operator.OperatorConfig;
 import io.costsentry.operator.budget.ProfileNames;
 import io.costsentry.operator.budget.UsageReader;
 import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.dsl.base.CustomResourceDefinitionContext;
-import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.kubernetes.client.utils.Serialization;
-import io.fabric8.mockwebserver.Context;
-import io.fabric8.mockwebserver.MockWebServer;
 import io.javaoperatorsdk.operator.Operator;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,33 +39,21 @@ import org.junit.jupiter.api.Test;
 /**
  * The real JOSDK operator against the Fabric8 mock API server (CRUD mode), the Bedrock control
  * plane simulator through the real adapter, and dynalite behind the DynamoDB ledger and policy
- * store. Each test uses its own resource names; statuses are read with fresh GETs.
+ * store. Each test uses its own resource names; statuses are read with fresh GETs. At the end,
+ * every API request the operator made must be one {@code docs/operator-rbac.yaml} allows.
  */
 class OperatorIT {
-  private static final Duration TIMEOUT = Duration.ofSeconds(30);
-  private static final String HAIKU = "us.anthropic.claude-3-5-haiku-20241022-v1:0";
-  private static final String NOVA = "us.amazon.nova-lite-v1:0";
-
-  private static KubernetesMockServer server;
+  private static MockCluster cluster;
   private static KubernetesClient client;
+  private static Statuses statuses;
   private static ItParts parts;
   private static Operator operator;
 
   @BeforeAll
   static void start() {
-    server =
-        new KubernetesMockServer(
-            new Context(),
-            new MockWebServer(),
-            new HashMap<>(),
-            new KubernetesCrudDispatcher(),
-            false);
-    server.init();
-    server.expectCustomResource(
-        CustomResourceDefinitionContext.fromCustomResourceType(ModelAlias.class));
-    server.expectCustomResource(
-        CustomResourceDefinitionContext.fromCustomResourceType(CostCenterBudget.class));
-    client = server.createClient();
+    cluster = MockCluster.start();
+    client = cluster.client();
+    statuses = new Statuses(client);
     parts = ItParts.start();
     OperatorConfig config =
         new OperatorConfig(
@@ -80,7 +69,8 @@ class OperatorIT {
             -1,
             "default");
     operator =
-        CostSentryOperator.create(client, parts.bedrock(), parts.store(), parts.ledger(), config);
+        CostSentryOperator.create(
+            cluster.operatorClient(), parts.bedrock(), parts.store(), parts.ledger(), config);
     operator.start();
   }
 
@@ -89,14 +79,17 @@ class OperatorIT {
     if (operator != null) {
       operator.stop();
     }
-    if (client != null) {
-      client.close();
-    }
-    if (server != null) {
-      server.destroy();
-    }
-    if (parts != null) {
-      parts.close();
+    try {
+      if (cluster != null) {
+        cluster.assertOperatorStayedWithinDocumentedRbac();
+      }
+    } finally {
+      if (cluster != null) {
+        cluster.close();
+      }
+      if (parts != null) {
+        parts.close();
+      }
     }
   }
 
@@ -187,7 +180,7 @@ class OperatorIT {
 
     // Delete: profiles, routes and record go, then the finalizer, then the resource.
     client.resource(get("it-team")).delete();
-    await().atMost(TIMEOUT).until(() -> getOptional("it-team").isEmpty());
+    await().atMost(TIMEOUT).until(() -> statuses.budgetIfPresent("it-team").isEmpty());
     assertThat(parts.profileExists(ProfileNames.of("it-team", "it-a"))).isFalse();
     assertThat(parts.profileExists(ProfileNames.of("it-team", "it-b"))).isFalse();
     PolicySnapshot after = parts.store().read();
@@ -250,81 +243,20 @@ class OperatorIT {
             });
   }
 
-  // --- fixtures
-
-  private static ModelAlias alias(String name, String modelId) {
-    return Serialization.unmarshal(
-        """
-        {"apiVersion":"costsentry.io/v1alpha1","kind":"ModelAlias","metadata":{"name":"%s"},
-         "spec":{"modelId":"%s"}}"""
-            .formatted(name, modelId),
-        ModelAlias.class);
-  }
-
-  private static CostCenterBudget budget(
-      String name, String limitName, String usd, List<String> aliases, Map<String, String> tags) {
-    CostCenterBudget b =
-        Serialization.unmarshal(
-            """
-            {"apiVersion":"costsentry.io/v1alpha1","kind":"CostCenterBudget","metadata":{"name":"%s"},
-             "spec":{"limits":[],"inferenceProfiles":{"enabled":%s}}}"""
-                .formatted(name, !aliases.isEmpty()),
-            CostCenterBudget.class);
-    b.getSpec().getLimits().add(limit(limitName, "Day", usd));
-    if (!aliases.isEmpty()) {
-      b.getSpec().getInferenceProfiles().setAliases(aliases);
-      b.getSpec().getInferenceProfiles().setTags(tags.isEmpty() ? null : tags);
-    }
-    return b;
-  }
-
-  private static io.costsentry.crds.v1alpha1.BudgetLimit limit(
-      String name, String period, String usd) {
-    return Serialization.unmarshal(
-        "{\"name\":\"%s\",\"period\":\"%s\",\"maxCostUSD\":%s}".formatted(name, period, usd),
-        io.costsentry.crds.v1alpha1.BudgetLimit.class);
-  }
-
-  private static void create(io.fabric8.kubernetes.api.model.HasMetadata resource) {
+  private static void create(HasMetadata resource) {
     client.resource(resource).create();
   }
 
   private static CostCenterBudget get(String name) {
-    return client.resources(CostCenterBudget.class).withName(name).get();
-  }
-
-  private static Optional<CostCenterBudget> getOptional(String name) {
-    return Optional.ofNullable(get(name));
+    return statuses.budget(name);
   }
 
   private static ModelAlias awaitAliasReady(String name, String status) {
-    return await()
-        .atMost(TIMEOUT)
-        .until(
-            () -> client.resources(ModelAlias.class).withName(name).get(),
-            a ->
-                a != null
-                    && a.getStatus() != null
-                    && a.getStatus().getConditions() != null
-                    && status.equals(
-                        condition(a.getStatus().getConditions(), "Ready").getStatus()));
+    return statuses.awaitAliasReady(name, status);
   }
 
   private static CostCenterBudget awaitBudget(
       String name, java.util.function.Predicate<CostCenterBudget> done) {
-    return await()
-        .atMost(TIMEOUT)
-        .until(() -> get(name), b -> b != null && b.getStatus() != null && done.test(b));
-  }
-
-  private static boolean isTrue(CostCenterBudget b, String type) {
-    Condition c = condition(b.getStatus().getConditions(), type);
-    return c != null && "True".equals(c.getStatus());
-  }
-
-  private static Condition condition(List<Condition> conditions, String type) {
-    return conditions == null
-        ? null
-        : conditions.stream().filter(c -> type.equals(c.getType())).findFirst().orElse(null);
+    return statuses.awaitBudget(name, done);
   }
 }
