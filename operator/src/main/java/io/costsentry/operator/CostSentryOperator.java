@@ -10,6 +10,7 @@ import io.costsentry.operator.budget.BudgetProfiles;
 import io.costsentry.operator.budget.CostCenterBudgetReconciler;
 import io.costsentry.operator.budget.UsageReader;
 import io.costsentry.operator.manifest.ManifestValidator;
+import io.costsentry.operator.store.SkipUnchangedWrites;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.processing.retry.GenericRetry;
@@ -66,19 +67,24 @@ public final class CostSentryOperator {
               o.withKubernetesClient(client)
                   // Merge patches: the Fabric8 mock server and older API servers refuse SSA.
                   .withUseSSAToPatchPrimaryResource(false)
-                  .withCloseClientOnStop(false);
+                  .withCloseClientOnStop(false)
+                  .withConcurrentReconciliationThreads(config.reconcileThreads());
               if (config.leaderElection()) {
                 o.withLeaderElectionConfiguration(
                     LeaderElection.configuration(config, client.getNamespace(), leadership));
               }
             });
     ManifestValidator validator = new ManifestValidator(PriceTable.builtIn());
+    // Records are written when they change, and rewritten at the drift repair of their profile.
+    PolicyStore records =
+        new SkipUnchangedWrites(
+            store, clock, BudgetProfiles.recordRewriteAfter(config.driftRepairInterval()));
     operator.register(
-        new ModelAliasReconciler(bedrock, store, validator, clock), o -> o.withRetry(retry()));
+        new ModelAliasReconciler(bedrock, records, validator, clock), o -> o.withRetry(retry()));
     operator.register(
         new CostCenterBudgetReconciler(
-            new BudgetProfiles(bedrock, store, clock),
-            store,
+            new BudgetProfiles(bedrock, records, clock, config.driftRepairInterval()),
+            records,
             new UsageReader(ledger),
             new BudgetEvents(client, config.eventNamespace(), clock),
             validator,

@@ -15,7 +15,7 @@ import java.util.Objects;
  * @param dynamoDbTable the ledger table, which also holds the operator → sidecar records
  * @param createTable create the table when it does not exist
  * @param statusRefreshInterval how often a CostCenterBudget's usage is read from the ledger into
- *     its status (and its profiles re-checked for drift)
+ *     its status
  * @param leaderElection run only while holding the lease, so replicas can stand by
  * @param leaseName name of the {@code coordination.k8s.io} Lease
  * @param leaseNamespace namespace of the Lease, or {@code null} for the client's namespace
@@ -27,6 +27,11 @@ import java.util.Objects;
  *     it, see {@link LeaderElection})
  * @param leaseIdentity this replica's name in the Lease, or {@code null} for the pod name plus a
  *     random suffix, unique per process
+ * @param driftRepairInterval how long a profile checked in Bedrock, and a record written to
+ *     DynamoDB, are taken to be as the operator left them: after that long they are checked (tags
+ *     re-applied) and rewritten even if nothing changed. Changes of a budget or an alias are synced
+ *     at once, whatever this interval
+ * @param reconcileThreads how many resources are reconciled at the same time
  */
 public record OperatorConfig(
     String region,
@@ -41,7 +46,9 @@ public record OperatorConfig(
     int adminPort,
     String eventNamespace,
     Duration leaseDuration,
-    String leaseIdentity) {
+    String leaseIdentity,
+    Duration driftRepairInterval,
+    int reconcileThreads) {
 
   public static final String DEFAULT_TABLE = "costsentry-ledger";
   public static final Duration DEFAULT_STATUS_REFRESH = Duration.ofSeconds(30);
@@ -51,6 +58,15 @@ public record OperatorConfig(
 
   /** As in client-go and JOSDK: a standby takes over at most 15 s after the leader died. */
   public static final Duration DEFAULT_LEASE_DURATION = Duration.ofSeconds(15);
+
+  /**
+   * Drift made outside CostSentry (a tag edited on a profile, a record deleted) is repaired within
+   * this long; checking every profile once per interval costs two Bedrock calls per profile.
+   */
+  public static final Duration DEFAULT_DRIFT_REPAIR = Duration.ofMinutes(10);
+
+  /** JOSDK's own default: reconciles mostly wait on AWS and the API server, not on the CPU. */
+  public static final int DEFAULT_RECONCILE_THREADS = 50;
 
   /** Shortest lease: renewals every {@code leaseDuration / 7.5} must still be possible. */
   static final Duration MIN_LEASE_DURATION = Duration.ofSeconds(1);
@@ -85,9 +101,24 @@ public record OperatorConfig(
     if (leaseIdentity != null && leaseIdentity.isBlank()) {
       leaseIdentity = null;
     }
+    driftRepairInterval = driftRepairInterval == null ? DEFAULT_DRIFT_REPAIR : driftRepairInterval;
+    if (driftRepairInterval.isNegative() || driftRepairInterval.isZero()) {
+      throw new IllegalArgumentException(
+          "drift repair interval must be positive, got " + driftRepairInterval);
+    }
+    if (reconcileThreads == 0) {
+      reconcileThreads = DEFAULT_RECONCILE_THREADS;
+    }
+    if (reconcileThreads < 0) {
+      throw new IllegalArgumentException(
+          "reconcile threads must be positive, got " + reconcileThreads);
+    }
   }
 
-  /** As the canonical constructor, with the default lease duration and a generated identity. */
+  /**
+   * As the canonical constructor, with the default lease duration, a generated identity, the
+   * default drift-repair interval and reconcile threads.
+   */
   public OperatorConfig(
       String region,
       URI bedrockEndpoint,
@@ -113,7 +144,9 @@ public record OperatorConfig(
         adminPort,
         eventNamespace,
         null,
-        null);
+        null,
+        null,
+        0);
   }
 
   /** Regional endpoints, the default table (created when missing), leader election on. */
@@ -131,7 +164,9 @@ public record OperatorConfig(
         DEFAULT_ADMIN_PORT,
         DEFAULT_EVENT_NAMESPACE,
         DEFAULT_LEASE_DURATION,
-        null);
+        null,
+        DEFAULT_DRIFT_REPAIR,
+        DEFAULT_RECONCILE_THREADS);
   }
 
   public OperatorConfig withStatusRefreshInterval(Duration interval) {
@@ -148,7 +183,9 @@ public record OperatorConfig(
         adminPort,
         eventNamespace,
         leaseDuration,
-        leaseIdentity);
+        leaseIdentity,
+        driftRepairInterval,
+        reconcileThreads);
   }
 
   public OperatorConfig withLeaderElection(boolean enabled) {
@@ -165,7 +202,9 @@ public record OperatorConfig(
         adminPort,
         eventNamespace,
         leaseDuration,
-        leaseIdentity);
+        leaseIdentity,
+        driftRepairInterval,
+        reconcileThreads);
   }
 
   /**
@@ -187,6 +226,49 @@ public record OperatorConfig(
         adminPort,
         eventNamespace,
         duration,
-        identity);
+        identity,
+        driftRepairInterval,
+        reconcileThreads);
+  }
+
+  public OperatorConfig withDriftRepairInterval(Duration interval) {
+    return new OperatorConfig(
+        region,
+        bedrockEndpoint,
+        dynamoDbEndpoint,
+        dynamoDbTable,
+        createTable,
+        statusRefreshInterval,
+        leaderElection,
+        leaseName,
+        leaseNamespace,
+        adminPort,
+        eventNamespace,
+        leaseDuration,
+        leaseIdentity,
+        Objects.requireNonNull(interval),
+        reconcileThreads);
+  }
+
+  public OperatorConfig withReconcileThreads(int threads) {
+    if (threads <= 0) {
+      throw new IllegalArgumentException("reconcile threads must be positive, got " + threads);
+    }
+    return new OperatorConfig(
+        region,
+        bedrockEndpoint,
+        dynamoDbEndpoint,
+        dynamoDbTable,
+        createTable,
+        statusRefreshInterval,
+        leaderElection,
+        leaseName,
+        leaseNamespace,
+        adminPort,
+        eventNamespace,
+        leaseDuration,
+        leaseIdentity,
+        driftRepairInterval,
+        threads);
   }
 }

@@ -86,10 +86,28 @@ public final class OperatorMain implements Callable<Integer> {
       defaultValue = "${env:COSTSENTRY_OPERATOR_STATUS_REFRESH_INTERVAL:-30s}",
       converter = DurationConverter.class,
       description =
-          "How often budget usage is read from the ledger into status and profiles are checked"
-              + " for tag drift: 30s, 5m, 1h or ISO-8601 (env"
-              + " COSTSENTRY_OPERATOR_STATUS_REFRESH_INTERVAL, default ${DEFAULT-VALUE}).")
+          "How often budget usage is read from the ledger into status: 30s, 5m, 1h or ISO-8601"
+              + " (env COSTSENTRY_OPERATOR_STATUS_REFRESH_INTERVAL, default ${DEFAULT-VALUE}).")
   Duration statusRefreshInterval;
+
+  @Option(
+      names = "--drift-repair-interval",
+      defaultValue = "${env:COSTSENTRY_OPERATOR_DRIFT_REPAIR_INTERVAL:-10m}",
+      converter = DurationConverter.class,
+      description =
+          "How often profiles are checked in Bedrock (tags re-applied) and records rewritten even"
+              + " though nothing changed, repairing drift made outside CostSentry; changes are"
+              + " synced at once (env COSTSENTRY_OPERATOR_DRIFT_REPAIR_INTERVAL, default"
+              + " ${DEFAULT-VALUE}).")
+  Duration driftRepairInterval;
+
+  @Option(
+      names = "--reconcile-threads",
+      defaultValue = "${env:COSTSENTRY_OPERATOR_RECONCILE_THREADS:-50}",
+      description =
+          "Resources reconciled at the same time (env COSTSENTRY_OPERATOR_RECONCILE_THREADS,"
+              + " default ${DEFAULT-VALUE}).")
+  int reconcileThreads;
 
   @Option(
       names = "--leader-election",
@@ -162,7 +180,9 @@ public final class OperatorMain implements Callable<Integer> {
         adminPort,
         eventNamespace,
         leaseDuration,
-        null);
+        null,
+        driftRepairInterval,
+        reconcileThreads);
   }
 
   /** Kubernetes sets this variable in every container of a pod. */
@@ -180,7 +200,7 @@ public final class OperatorMain implements Callable<Integer> {
             config.dynamoDbEndpoint(), config.dynamoDbTable(), config.createTable(), awsRegion);
     KubernetesClient client =
         new KubernetesClientBuilder().withHttpClientFactory(new JdkHttpClientFactory()).build();
-    DynamoDbClient dynamo = DynamoDbLedger.clientBuilder(settings).build();
+    DynamoDbClient dynamo = OperatorDynamoDb.clientBuilder(settings).build();
     DynamoDbLedger ledger = new DynamoDbLedger(dynamo, config.dynamoDbTable());
     if (config.createTable()) {
       ledger.ensureTable();
@@ -214,10 +234,12 @@ public final class OperatorMain implements Callable<Integer> {
                 "costsentry-operator-stop"));
     operator.start();
     log.info(
-        "CostSentry operator started: table {}, status refresh {}, leader election {}, admin port"
-            + " {}",
+        "CostSentry operator started: table {}, status refresh {}, drift repair {}, {} reconcile"
+            + " threads, leader election {}, admin port {}",
         config.dynamoDbTable(),
         config.statusRefreshInterval(),
+        config.driftRepairInterval(),
+        config.reconcileThreads(),
         config.leaderElection()
             ? "Lease " + config.leaseName() + " (" + config.leaseDuration() + ")"
             : "off",

@@ -25,7 +25,9 @@ class OperatorMainTest {
         .contains("--dynamodb-create-table", "COSTSENTRY_DYNAMODB_CREATE_TABLE")
         .contains("--status-refresh-interval", "COSTSENTRY_OPERATOR_STATUS_REFRESH_INTERVAL")
         .contains("--leader-election", "--lease-name", "--lease-namespace", "--lease-duration")
-        .contains("--admin-port", "--event-namespace");
+        .contains("--admin-port", "--event-namespace")
+        .contains("--drift-repair-interval", "COSTSENTRY_OPERATOR_DRIFT_REPAIR_INTERVAL")
+        .contains("--reconcile-threads", "COSTSENTRY_OPERATOR_RECONCILE_THREADS");
   }
 
   @Test
@@ -47,6 +49,17 @@ class OperatorMainTest {
     assertThat(config.leaseName()).isEqualTo("costsentry-operator");
     assertThat(config.adminPort()).isEqualTo(9798);
     assertThat(config.leaseDuration()).isEqualTo(Duration.ofSeconds(15));
+    assertThat(config.driftRepairInterval()).isEqualTo(Duration.ofMinutes(10));
+    assertThat(config.reconcileThreads()).isEqualTo(50);
+  }
+
+  @Test
+  void driftRepairIntervalAndReconcileThreadsAreFlags() {
+    OperatorMain main = new OperatorMain();
+    new CommandLine(main).parseArgs("--drift-repair-interval", "1h", "--reconcile-threads", "8");
+    OperatorConfig config = main.toConfig(Map.of());
+    assertThat(config.driftRepairInterval()).isEqualTo(Duration.ofHours(1));
+    assertThat(config.reconcileThreads()).isEqualTo(8);
   }
 
   @Test

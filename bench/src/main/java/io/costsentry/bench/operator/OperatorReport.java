@@ -78,7 +78,7 @@ final class OperatorReport {
             + refresh.toSeconds()
             + " s, leader election off, JOSDK "
             + threads
-            + " reconciler threads (JOSDK default: the operator does not set it), Bedrock client"
+            + " reconciler threads (--reconcile-threads), Bedrock client"
             + " retries up to "
             + BedrockInferenceProfiles.MAX_ATTEMPTS
             + " attempts (standard strategy)");

@@ -40,11 +40,15 @@ import software.amazon.awssdk.services.bedrock.model.ValidationException;
  * reason {@value #MODEL_NOT_FOUND}, {@value #INVALID_REQUEST}, {@value #ACCESS_DENIED} or {@value
  * #QUOTA_EXCEEDED}.
  *
- * <p>Profiles are found by name among the {@code APPLICATION} profiles (Bedrock looks profiles up
- * by id or ARN only). A profile is created with a {@code clientRequestToken} derived from its name
- * and source, so a create whose answer was lost is not repeated as a second profile. A profile
- * found without the {@value #MANAGED_BY} tag was made by someone else: tagging it is reported as
- * {@link ProfileState.Change#ADOPTED}.
+ * <p>A profile whose ARN the caller knows is checked with {@code GetInferenceProfile} on that ARN.
+ * Otherwise (or when that ARN is gone) it is created; only when Bedrock answers that the name is
+ * taken, or refuses the create, is it looked for by name among the {@code APPLICATION} profiles,
+ * which pages through every application profile of the account (Bedrock looks profiles up by id or
+ * ARN only): affordable when a profile is adopted, not for every profile on every sync. A profile
+ * is created with a {@code clientRequestToken} derived from its name and source, so a create whose
+ * answer was lost is not repeated as a second profile. A profile found without the {@value
+ * #MANAGED_BY} tag was made by someone else: tagging it is reported as {@link
+ * ProfileState.Change#ADOPTED}.
  */
 public final class BedrockInferenceProfiles implements InferenceProfiles, AutoCloseable {
   public static final String MODEL_NOT_FOUND = "ModelNotFound";
@@ -179,25 +183,51 @@ public final class BedrockInferenceProfiles implements InferenceProfiles, AutoCl
   }
 
   @Override
-  public ProfileState ensure(String name, String modelSourceArn, Map<String, String> tags) {
+  public ProfileState ensure(
+      String name, String modelSourceArn, Map<String, String> tags, String knownArn) {
     try {
-      Optional<InferenceProfileSummary> existing = findSummary(name);
-      if (existing.isEmpty()) {
-        Optional<String> created = createProfile(name, modelSourceArn, tags);
-        if (created.isPresent()) {
-          return new ProfileState(name, created.get(), tags, ProfileState.Change.CREATED);
-        }
-        // ConflictException: someone created it between our list and our create.
-        existing = findSummary(name);
-        if (existing.isEmpty()) {
-          throw new TransientAwsException(
-              "inference profile " + name + " exists but is not listed yet", null);
+      if (knownArn != null) {
+        Optional<String> known = applicationProfileNamed(knownArn, name);
+        if (known.isPresent()) {
+          return retag(name, known.get(), tags);
         }
       }
-      return retag(name, existing.get().inferenceProfileArn(), tags);
+      return createOrAdopt(name, modelSourceArn, tags);
     } catch (SdkException e) {
       throw translate("ensuring inference profile " + name, e, null);
     }
+  }
+
+  /**
+   * Creates the profile; looks for it by name (listing every application profile of the account)
+   * only when the name is taken or the create is refused.
+   */
+  private ProfileState createOrAdopt(String name, String modelSourceArn, Map<String, String> tags) {
+    Optional<String> created;
+    try {
+      created = createProfile(name, modelSourceArn, tags);
+    } catch (PermanentAwsException refused) {
+      // Not allowed to create (or quota reached): a profile of that name can still be adopted.
+      return findSummary(name)
+          .map(p -> retag(name, p.inferenceProfileArn(), tags))
+          .orElseThrow(() -> refused);
+    }
+    if (created.isPresent()) {
+      // A create repeated with the same clientRequestToken returns the profile made earlier, whose
+      // tags may have drifted since: checked like any other.
+      ProfileState state = retag(name, created.get(), tags);
+      return state.change() == ProfileState.Change.NONE
+          ? new ProfileState(name, state.arn(), state.tags(), ProfileState.Change.CREATED)
+          : state;
+    }
+    // ConflictException: the name is taken, by a profile made earlier or by someone else.
+    InferenceProfileSummary existing =
+        findSummary(name)
+            .orElseThrow(
+                () ->
+                    new TransientAwsException(
+                        "inference profile " + name + " exists but is not listed yet", null));
+    return retag(name, existing.inferenceProfileArn(), tags);
   }
 
   /** The new profile's ARN, or empty when the name is taken. */
@@ -217,6 +247,8 @@ public final class BedrockInferenceProfiles implements InferenceProfiles, AutoCl
       return Optional.empty();
     } catch (ResourceNotFoundException e) {
       throw translate("creating inference profile " + name, e, MODEL_NOT_FOUND);
+    } catch (SdkException e) {
+      throw translate("creating inference profile " + name, e, null);
     }
   }
 
@@ -273,6 +305,22 @@ public final class BedrockInferenceProfiles implements InferenceProfiles, AutoCl
   @Override
   public void close() {
     client.close();
+  }
+
+  /**
+   * The ARN of the application profile {@code arn}, if it still exists under {@code name}; empty
+   * when it was deleted (or the ARN names another profile), so the caller looks for it by name.
+   */
+  private Optional<String> applicationProfileNamed(String arn, String name) {
+    try {
+      GetInferenceProfileResponse p =
+          client.getInferenceProfile(r -> r.inferenceProfileIdentifier(arn));
+      boolean same =
+          p.type() == InferenceProfileType.APPLICATION && name.equals(p.inferenceProfileName());
+      return same ? Optional.of(p.inferenceProfileArn()) : Optional.empty();
+    } catch (ResourceNotFoundException | ValidationException e) {
+      return Optional.empty();
+    }
   }
 
   private Optional<InferenceProfileSummary> findSummary(String name) {

@@ -21,8 +21,18 @@ public interface InferenceProfiles {
    * Makes sure an application inference profile named {@code name} exists, copying {@code
    * modelSourceArn}, carrying at least {@code tags}: created if absent, adopted if one with that
    * name exists, re-tagged when its tags drifted.
+   *
+   * @param knownArn the profile's ARN when the caller knows it (from a budget's status), checked
+   *     directly; {@code null}, or an ARN that is gone or names another profile, means the profile
+   *     is looked for by name
    */
-  ProfileState ensure(String name, String modelSourceArn, Map<String, String> tags);
+  ProfileState ensure(
+      String name, String modelSourceArn, Map<String, String> tags, String knownArn);
+
+  /** As {@link #ensure(String, String, Map, String)} without a known ARN: found by name. */
+  default ProfileState ensure(String name, String modelSourceArn, Map<String, String> tags) {
+    return ensure(name, modelSourceArn, tags, null);
+  }
 
   /** The profile named {@code name}, if it exists. */
   Optional<ProfileState> find(String name);

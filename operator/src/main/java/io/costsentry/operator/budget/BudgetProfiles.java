@@ -23,8 +23,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A cost center's application inference profiles, one per alias, and the routes that send its
- * requests through them: created or adopted and re-tagged on every sync, deleted when the alias or
- * the budget goes away.
+ * requests through them: created or adopted, re-tagged and routed when something about them changed
+ * or the drift-repair interval passed (see {@link VerifiedProfiles}), deleted when the alias or the
+ * budget goes away.
  */
 public final class BudgetProfiles {
   /**
@@ -38,11 +39,27 @@ public final class BudgetProfiles {
   private final InferenceProfiles bedrock;
   private final PolicyStore store;
   private final RefusedRequests refused;
+  private final VerifiedProfiles verified;
 
-  public BudgetProfiles(InferenceProfiles bedrock, PolicyStore store, Clock clock) {
+  /**
+   * How long a record written for the sidecars is not written again with the same content: the
+   * earliest a profile is checked again, so that each drift-repair check of a profile also rewrites
+   * its route.
+   */
+  public static Duration recordRewriteAfter(Duration driftRepairInterval) {
+    return VerifiedProfiles.earliestRecheck(driftRepairInterval);
+  }
+
+  /**
+   * @param driftRepairInterval how long a profile checked in Bedrock is taken as it was: it is
+   *     checked again (tags re-applied, route rewritten) after that long even if nothing changed
+   */
+  public BudgetProfiles(
+      InferenceProfiles bedrock, PolicyStore store, Clock clock, Duration driftRepairInterval) {
     this.bedrock = bedrock;
     this.store = store;
     this.refused = new RefusedRequests(clock, PERMANENT_ERROR_RECHECK);
+    this.verified = new VerifiedProfiles(clock, driftRepairInterval);
   }
 
   /**
@@ -87,6 +104,15 @@ public final class BudgetProfiles {
         continue;
       }
       String name = ProfileNames.of(costCenter, alias);
+      String knownArn =
+          sameCostCenter && before.containsKey(alias) ? before.get(alias).getArn() : null;
+      VerifiedProfiles.Request asked =
+          new VerifiedProfiles.Request(name, modelArn, tags, generation);
+      Optional<String> fresh = verified.fresh(costCenter, alias, asked, knownArn);
+      if (fresh.isPresent()) {
+        result.put(alias, status(alias, fresh.get())); // checked and routed recently
+        continue;
+      }
       RefusedRequests.Request request =
           new RefusedRequests.Request("ensure", name, modelArn, tags, generation);
       try {
@@ -94,11 +120,12 @@ public final class BudgetProfiles {
         if (refusal.isPresent()) {
           throw refusal.get(); // not sent again: Bedrock would refuse it the same way
         }
-        ProfileState state = ensure(request, name, modelArn, tags);
+        ProfileState state = ensure(request, name, modelArn, tags, knownArn);
         if (state.change() != ProfileState.Change.NONE) {
           log.info("cost center {}: profile {} {}", costCenter, name, state.change());
         }
         store.putRoute(costCenter, alias, state.arn());
+        verified.remember(costCenter, alias, asked, state.arn());
         result.put(alias, status(alias, state.arn()));
       } catch (PermanentAwsException ex) {
         failed.add(alias + ": " + ex.getMessage());
@@ -161,6 +188,7 @@ public final class BudgetProfiles {
     }
     for (String alias : names) {
       if (!targets.containsKey(alias)) {
+        verified.forget(costCenter, alias);
         try {
           store.deleteRoute(costCenter, alias);
         } catch (RuntimeException e) {
@@ -172,9 +200,13 @@ public final class BudgetProfiles {
   }
 
   private ProfileState ensure(
-      RefusedRequests.Request request, String name, String modelArn, Map<String, String> tags) {
+      RefusedRequests.Request request,
+      String name,
+      String modelArn,
+      Map<String, String> tags,
+      String knownArn) {
     try {
-      return bedrock.ensure(name, modelArn, tags);
+      return bedrock.ensure(name, modelArn, tags, knownArn);
     } catch (PermanentAwsException e) {
       refused.remember(request, e);
       throw e;
@@ -192,6 +224,7 @@ public final class BudgetProfiles {
   }
 
   private void remove(String costCenter, InferenceProfileStatus p) {
+    verified.forget(costCenter, p.getAlias());
     // Route first: a route must never point at a deleted profile.
     store.deleteRoute(costCenter, p.getAlias());
     if (p.getArn() != null) {

@@ -44,10 +44,14 @@ import org.slf4j.LoggerFactory;
  * route per alias, and a status refreshed from the ledger every {@code statusRefreshInterval}, with
  * Events at alert thresholds and window resets.
  *
- * <p>Every reconcile does the whole job (publish, ensure profiles, read usage): each step is
- * idempotent, so the scheduled refresh also repairs tag drift. Transient AWS and ledger-write
- * errors are thrown (JOSDK retries with backoff); an invalid spec sets {@code Ready=False} and
- * keeps the last good record in force.
+ * <p>Every reconcile goes through the whole job (publish, ensure profiles, read usage), but only
+ * reading usage costs a call each time: the budget record and the routes are written when their
+ * content changed ({@code SkipUnchangedWrites}), and a profile is checked in Bedrock when its
+ * request changed ({@link VerifiedProfiles}); both are redone anyway once the drift-repair interval
+ * has passed. So the scheduled refresh, every {@code statusRefreshInterval}, costs the ledger reads
+ * and a status patch when usage moved, while a spec or alias change, or the drift-repair interval,
+ * syncs what it affects. Transient AWS and ledger-write errors are thrown (JOSDK retries with
+ * backoff); an invalid spec sets {@code Ready=False} and keeps the last good record in force.
  */
 @ControllerConfiguration(
     name = CostCenterBudgetReconciler.NAME,
@@ -88,7 +92,10 @@ public final class CostCenterBudgetReconciler
     this.refreshInterval = refreshInterval;
   }
 
-  /** Any ModelAlias change re-reconciles every budget: scopes and profiles depend on aliases. */
+  /**
+   * A ModelAlias change re-reconciles the budgets it matters to ({@link AliasReferences}): their
+   * scopes and profiles depend on it.
+   */
   @Override
   public List<EventSource<?, CostCenterBudget>> prepareEventSources(
       EventSourceContext<CostCenterBudget> context) {
@@ -99,6 +106,7 @@ public final class CostCenterBudgetReconciler
                     context
                         .getPrimaryCache()
                         .list()
+                        .filter(b -> AliasReferences.uses(b, alias.getMetadata().getName()))
                         .map(ResourceID::fromResource)
                         .collect(Collectors.toSet()))
             .build();

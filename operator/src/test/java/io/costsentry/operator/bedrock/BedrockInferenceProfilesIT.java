@@ -51,14 +51,19 @@ class BedrockInferenceProfilesIT {
   @Test
   void ensureCreatesOnceAndIsIdempotent() {
     ProfileState first = profiles.ensure("support-haiku", HAIKU_ARN, TAGS);
+    // Without the ARN: the create is repeated with the same client request token.
     ProfileState second = profiles.ensure("support-haiku", HAIKU_ARN, TAGS);
+    ProfileState third = profiles.ensure("support-haiku", HAIKU_ARN, TAGS, first.arn());
 
     assertThat(first.change()).isEqualTo(ProfileState.Change.CREATED);
     assertThat(first.arn()).contains(":application-inference-profile/");
-    assertThat(second.change()).isEqualTo(ProfileState.Change.NONE);
     assertThat(second.arn()).isEqualTo(first.arn());
     assertThat(second.tags()).isEqualTo(TAGS);
-    assertThat(simulator.callCount("CreateInferenceProfile")).isEqualTo(1);
+    assertThat(third.change()).isEqualTo(ProfileState.Change.NONE);
+    assertThat(third.arn()).isEqualTo(first.arn());
+    assertThat(simulator.profiles()).hasSize(1);
+    assertThat(simulator.callCount("CreateInferenceProfile")).isEqualTo(2);
+    assertThat(simulator.callCount("ListInferenceProfiles")).isZero();
     assertThat(simulator.callCount("TagResource")).isZero();
     ApplicationProfile stored = simulator.profiles().get("support-haiku");
     assertThat(stored.modelSource()).isEqualTo(HAIKU_ARN);
@@ -80,7 +85,7 @@ class BedrockInferenceProfilesIT {
     assertThat(simulator.profiles().get("legacy-nova").tags())
         .containsAllEntriesOf(TAGS)
         .containsEntry("owner", "finance");
-    assertThat(simulator.callCount("CreateInferenceProfile")).isZero();
+    assertThat(simulator.profiles()).hasSize(1);
   }
 
   @Test
@@ -93,6 +98,37 @@ class BedrockInferenceProfilesIT {
     assertThat(repaired.change()).isEqualTo(ProfileState.Change.RETAGGED);
     assertThat(repaired.tags()).isEqualTo(TAGS);
     assertThat(simulator.profiles().get("drifting").tags()).isEqualTo(TAGS);
+  }
+
+  @Test
+  void aKnownArnIsCheckedDirectlyWithoutListingEveryProfile() {
+    String arn = profiles.ensure("known", HAIKU_ARN, TAGS).arn();
+    simulator.setTags(arn, Map.of("costCenter", "sales"));
+    int lists = simulator.callCount("ListInferenceProfiles");
+
+    ProfileState checked = profiles.ensure("known", HAIKU_ARN, TAGS, arn);
+
+    assertThat(checked.arn()).isEqualTo(arn);
+    assertThat(checked.change()).isEqualTo(ProfileState.Change.ADOPTED);
+    assertThat(simulator.profiles().get("known").tags()).containsAllEntriesOf(TAGS);
+    assertThat(simulator.callCount("ListInferenceProfiles")).isEqualTo(lists);
+    assertThat(simulator.callCount("GetInferenceProfile")).isEqualTo(1);
+  }
+
+  @Test
+  void aKnownArnThatIsGoneOrNamesAnotherProfileFallsBackToTheName() {
+    String deleted = profiles.ensure("gone", HAIKU_ARN, TAGS).arn();
+    profiles.delete(deleted);
+    String other = profiles.ensure("other", HAIKU_ARN, TAGS).arn();
+    ApplicationProfile theirs = simulator.createProfile("adoptable", NOVA_LITE_ARN, Map.of());
+
+    ProfileState recreated = profiles.ensure("gone", HAIKU_ARN, TAGS, deleted);
+    ProfileState adopted = profiles.ensure("adoptable", NOVA_LITE_ARN, TAGS, other);
+
+    assertThat(recreated.change()).isEqualTo(ProfileState.Change.CREATED);
+    assertThat(recreated.arn()).isNotEqualTo(deleted);
+    assertThat(adopted.change()).isEqualTo(ProfileState.Change.ADOPTED);
+    assertThat(adopted.arn()).isEqualTo(theirs.arn());
   }
 
   @Test
@@ -166,8 +202,8 @@ class BedrockInferenceProfilesIT {
     ProfileState created = profiles.ensure("patient", HAIKU_ARN, TAGS);
 
     assertThat(created.change()).isEqualTo(ProfileState.Change.CREATED);
-    assertThat(simulator.callCount("ListInferenceProfiles")).isEqualTo(3);
-    assertThat(simulator.callCount("CreateInferenceProfile")).isEqualTo(1);
+    assertThat(simulator.callCount("CreateInferenceProfile")).isEqualTo(3);
+    assertThat(simulator.profiles()).hasSize(1);
   }
 
   @Test

@@ -28,9 +28,10 @@ final class CountingProfiles implements InferenceProfiles {
   }
 
   @Override
-  public ProfileState ensure(String name, String modelSourceArn, Map<String, String> tags) {
+  public ProfileState ensure(
+      String name, String modelSourceArn, Map<String, String> tags, String knownArn) {
     calls.incrementAndGet();
-    return delegate.ensure(name, modelSourceArn, tags);
+    return delegate.ensure(name, modelSourceArn, tags, knownArn);
   }
 
   @Override

@@ -58,9 +58,12 @@ final class ItParts implements AutoCloseable {
     return ledger;
   }
 
-  /** Calls that validate a model id. */
+  /**
+   * Calls that validate a model id that is not an inference profile id. ({@code
+   * GetInferenceProfile} also checks budgets' profiles by ARN, so it does not count here.)
+   */
   int resolveCalls() {
-    return simulator.callCount("GetFoundationModel") + simulator.callCount("GetInferenceProfile");
+    return simulator.callCount("GetFoundationModel");
   }
 
   Map<String, String> profileTags(String name) {

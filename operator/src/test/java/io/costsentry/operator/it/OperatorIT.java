@@ -57,17 +57,19 @@ class OperatorIT {
     parts = ItParts.start();
     OperatorConfig config =
         new OperatorConfig(
-            null,
-            null,
-            null,
-            "ledger",
-            false,
-            Duration.ofSeconds(1),
-            false,
-            null,
-            null,
-            -1,
-            "default");
+                null,
+                null,
+                null,
+                "ledger",
+                false,
+                Duration.ofSeconds(1),
+                false,
+                null,
+                null,
+                -1,
+                "default")
+            // Tag drift is repaired at the drift-repair interval: short here, to see it happen.
+            .withDriftRepairInterval(Duration.ofSeconds(1));
     operator =
         CostSentryOperator.create(
             cluster.operatorClient(), parts.bedrock(), parts.store(), parts.ledger(), config);
@@ -167,7 +169,7 @@ class OperatorIT {
                   .containsEntry("team", "care");
             });
 
-    // Tag drift on AWS is repaired by the next (scheduled) reconcile.
+    // Tag drift on AWS is repaired once the drift-repair interval (1 s here) has passed.
     String arn = parts.profileArn(ProfileNames.of("it-team", "it-b"));
     parts.setTags(arn, Map.of("costCenter", "someone-else"));
     await()

@@ -160,19 +160,10 @@ final class ControlPlaneHandler extends Handler.Abstract {
     }
     int maxResults = maxResults(query.getValue("maxResults"));
     String after = decodeToken(query.getValue("nextToken"), type);
-    List<Map.Entry<String, ProfileSummary>> all = state.list(type);
+    ControlPlaneState.Page found = state.page(type, after, maxResults);
     ArrayNode page = Json.MAPPER.createArrayNode();
-    String next = null;
-    for (Map.Entry<String, ProfileSummary> entry : all) {
-      if (after != null && entry.getKey().compareTo(after) < 0) {
-        continue;
-      }
-      if (page.size() == maxResults) {
-        next = encodeToken(type, entry.getKey());
-        break;
-      }
-      page.add(summary(entry.getValue()));
-    }
+    found.items().forEach(p -> page.add(summary(p)));
+    String next = found.nextKey() == null ? null : encodeToken(type, found.nextKey());
     ObjectNode out = Json.object();
     out.set("inferenceProfileSummaries", page);
     if (next != null) {

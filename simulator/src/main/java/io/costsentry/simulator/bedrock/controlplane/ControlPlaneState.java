@@ -8,17 +8,21 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 
 /**
  * The application inference profiles, their tags and the idempotency tokens that created them. One
- * lock: every operation is a short in-memory step.
+ * lock: every operation is a short in-memory step. Profiles are indexed by ARN, name, id and
+ * creation order, so that a lookup or a list page costs what it returns, not the number of profiles
+ * (the operator bench lists pages while holding tens of thousands of profiles).
  */
 final class ControlPlaneState {
   private static final String ID_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
@@ -35,6 +39,15 @@ final class ControlPlaneState {
 
   /** ARN → its position in creation order, the ListInferenceProfiles sort key. */
   private final Map<String, Long> sequence = new HashMap<>();
+
+  /** Position in creation order → ARN: ListInferenceProfiles pages from a token. */
+  private final NavigableMap<Long, String> bySequence = new TreeMap<>();
+
+  /** Name → ARN (names are unique). */
+  private final Map<String, String> byName = new HashMap<>();
+
+  /** Id → ARN. */
+  private final Map<String, String> byId = new HashMap<>();
 
   /** clientRequestToken → ARN of the profile it created, while that profile exists. */
   private final Map<String, String> tokens = new HashMap<>();
@@ -65,7 +78,7 @@ final class ControlPlaneState {
               "The client request token " + token + " was already used for a different request.")
           .toException();
     }
-    if (byName(name).isPresent()) {
+    if (byName.containsKey(name)) {
       throw BedrockError.of(
               400,
               "ConflictException",
@@ -83,7 +96,10 @@ final class ControlPlaneState {
     ApplicationProfile profile =
         new ApplicationProfile(name, id, arn, copyFrom, description, sorted(tags), now, now);
     profiles.put(arn, profile);
-    sequence.put(arn, nextSequence++);
+    sequence.put(arn, nextSequence);
+    bySequence.put(nextSequence++, arn);
+    byName.put(name, arn);
+    byId.put(id, arn);
     if (token != null) {
       tokens.put(token, arn);
     }
@@ -100,22 +116,57 @@ final class ControlPlaneState {
   }
 
   /**
-   * All profiles of a type, ordered by a stable key (ids for system profiles, creation order for
-   * application profiles), each paired with that key.
+   * One page of ListInferenceProfiles: the profiles of a type whose sort key (ids for system
+   * profiles, creation order for application profiles) is at least {@code fromKey}, at most {@code
+   * maxResults} of them, and the key the next page starts at ({@code null} on the last page). Only
+   * the returned profiles' summaries are built.
+   *
+   * @param fromKey {@code null}: from the first profile
    */
-  synchronized List<Map.Entry<String, ProfileSummary>> list(String type) {
-    List<Map.Entry<String, ProfileSummary>> result = new ArrayList<>();
+  synchronized Page page(String type, String fromKey, int maxResults) {
+    List<ProfileSummary> items = new ArrayList<>();
     if (ProfileSummary.SYSTEM_DEFINED.equals(type)) {
-      for (ProfileSummary p : catalog.systemProfiles()) {
-        result.add(Map.entry(p.id(), p));
+      List<ProfileSummary> system = new ArrayList<>(catalog.systemProfiles());
+      system.sort(Comparator.comparing(ProfileSummary::id));
+      for (ProfileSummary p : system) {
+        if (fromKey != null && p.id().compareTo(fromKey) < 0) {
+          continue;
+        }
+        if (items.size() == maxResults) {
+          return new Page(items, p.id());
+        }
+        items.add(p);
       }
-      result.sort(Map.Entry.comparingByKey());
-    } else {
-      for (ApplicationProfile p : profiles.values()) {
-        result.add(Map.entry(String.format("%016d", sequence.get(p.arn())), summary(p)));
-      }
+      return new Page(items, null);
     }
-    return result;
+    long from = fromKey == null ? 0 : sequenceKey(fromKey);
+    for (Map.Entry<Long, String> e : bySequence.tailMap(from, true).entrySet()) {
+      if (items.size() == maxResults) {
+        return new Page(items, applicationKey(e.getKey()));
+      }
+      items.add(summary(profiles.get(e.getValue())));
+    }
+    return new Page(items, null);
+  }
+
+  /**
+   * A page of summaries and where the next one starts.
+   *
+   * @param nextKey {@code null} on the last page
+   */
+  record Page(List<ProfileSummary> items, String nextKey) {}
+
+  /** The sort key of the application profile created {@code sequence}-th, as tokens carry it. */
+  private static String applicationKey(long sequence) {
+    return String.format("%016d", sequence);
+  }
+
+  private static long sequenceKey(String key) {
+    try {
+      return Long.parseLong(key);
+    } catch (NumberFormatException e) {
+      return 0; // tokens are validated by the handler; a foreign key starts from the beginning
+    }
   }
 
   /** DeleteInferenceProfile: application profiles only. */
@@ -132,7 +183,9 @@ final class ControlPlaneState {
                   return profileNotFound(identifier);
                 });
     profiles.remove(profile.arn());
-    sequence.remove(profile.arn());
+    bySequence.remove(sequence.remove(profile.arn()));
+    byName.remove(profile.name());
+    byId.remove(profile.id());
     tokens.values().removeIf(profile.arn()::equals);
   }
 
@@ -175,6 +228,9 @@ final class ControlPlaneState {
   synchronized void clear() {
     profiles.clear();
     sequence.clear();
+    bySequence.clear();
+    byName.clear();
+    byId.clear();
     tokens.clear();
   }
 
@@ -213,11 +269,7 @@ final class ControlPlaneState {
     if (byArn != null) {
       return Optional.of(byArn);
     }
-    return profiles.values().stream().filter(p -> p.id().equals(identifier)).findFirst();
-  }
-
-  private Optional<ApplicationProfile> byName(String name) {
-    return profiles.values().stream().filter(p -> p.name().equals(name)).findFirst();
+    return Optional.ofNullable(byId.get(identifier)).map(profiles::get);
   }
 
   private ApplicationProfile taggable(String arn) {
@@ -251,7 +303,7 @@ final class ControlPlaneState {
         id.append(ID_ALPHABET.charAt(random.nextInt(ID_ALPHABET.length())));
       }
       String candidate = id.toString();
-      if (profiles.values().stream().noneMatch(p -> p.id().equals(candidate))) {
+      if (!byId.containsKey(candidate)) {
         return candidate;
       }
     }
