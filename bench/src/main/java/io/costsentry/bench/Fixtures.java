@@ -93,6 +93,7 @@ final class Fixtures {
         Duration.ofMinutes(1),
         Duration.ofMinutes(2),
         false,
+        null,
         null);
   }
 

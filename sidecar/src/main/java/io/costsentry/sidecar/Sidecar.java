@@ -191,7 +191,8 @@ public final class Sidecar implements AutoCloseable {
             config.dynamoDbEndpoint(),
             config.dynamoDbTable(),
             config.createTable(),
-            Region.of(region));
+            Region.of(region),
+            config.ledgerTimeout());
     DynamoDbClient client =
         DynamoDbLedger.clientBuilder(settings).credentialsProvider(env.credentials()).build();
     opened.add(client);

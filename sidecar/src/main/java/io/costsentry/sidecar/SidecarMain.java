@@ -172,6 +172,15 @@ public final class SidecarMain implements Callable<Integer> {
               + " COSTSENTRY_POLICY_REFRESH, default ${DEFAULT-VALUE}).")
   Duration policyRefresh;
 
+  @Option(
+      names = "--ledger-timeout",
+      defaultValue = "${env:COSTSENTRY_LEDGER_TIMEOUT:-PT3S}",
+      description =
+          "Longest a DynamoDB ledger call may take, retries included, before the budget's"
+              + " failurePolicy decides, ISO-8601 (env COSTSENTRY_LEDGER_TIMEOUT, default"
+              + " ${DEFAULT-VALUE}).")
+  Duration ledgerTimeout;
+
   SidecarConfig toConfig() {
     return new SidecarConfig(
         HostPort.parse(listen),
@@ -191,7 +200,8 @@ public final class SidecarMain implements Callable<Integer> {
         upstreamTimeout,
         holdTtl,
         logPrompts,
-        policyRefresh);
+        policyRefresh,
+        ledgerTimeout);
   }
 
   private static Set<MetricsOutput> parseMetrics(Set<String> names) {

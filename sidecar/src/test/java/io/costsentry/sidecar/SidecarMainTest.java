@@ -30,6 +30,7 @@ class SidecarMainTest {
     assertThat(config.maxRequestBytes()).isEqualTo(SidecarConfig.DEFAULT_MAX_REQUEST_BYTES);
     assertThat(config.holdTtl()).isGreaterThan(config.upstreamTimeout());
     assertThat(config.bedrockEndpoint()).isNull();
+    assertThat(config.ledgerTimeout()).isEqualTo(Duration.ofSeconds(3));
   }
 
   @Test
@@ -58,12 +59,15 @@ class SidecarMainTest {
             "--upstream-timeout",
             "PT1M",
             "--hold-ttl",
-            "PT2M");
+            "PT2M",
+            "--ledger-timeout",
+            "PT10S");
     assertThat(config.listen().port()).isZero();
     assertThat(config.ledger()).isEqualTo(LedgerKind.MEMORY);
     assertThat(config.metrics()).isEmpty();
     assertThat(config.bedrockEndpoint()).hasToString("http://127.0.0.1:1");
     assertThat(config.holdTtl()).isEqualTo(Duration.ofMinutes(2));
+    assertThat(config.ledgerTimeout()).isEqualTo(Duration.ofSeconds(10));
   }
 
   @Test
@@ -80,6 +84,9 @@ class SidecarMainTest {
         .hasMessageContaining("must be longer than the upstream timeout");
     assertThatThrownBy(() -> parse("--cost-center", "x", "--ledger", "memory"))
         .hasMessageContaining("COSTSENTRY_CONFIG");
+    assertThatThrownBy(
+            () -> parse("--config", "b.yaml", "--cost-center", "x", "--ledger-timeout", "PT0S"))
+        .hasMessageContaining("ledger timeout must be positive");
     assertThatThrownBy(() -> parse("--config", "b.yaml"))
         .hasMessageContaining("COSTSENTRY_COST_CENTER");
   }

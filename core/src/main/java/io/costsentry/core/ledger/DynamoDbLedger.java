@@ -45,14 +45,12 @@ public final class DynamoDbLedger implements Ledger {
   static final Duration RETENTION_AFTER_WINDOW = Duration.ofDays(35);
 
   /**
-   * Short timeouts and few retries: an unreachable ledger must be noticed within about three
-   * seconds so that the budget's failure policy decides, instead of requests hanging.
+   * Short timeouts and few retries by default: an unreachable ledger must be noticed within about
+   * three seconds so that the budget's failure policy decides, instead of requests hanging. Each
+   * attempt gets a third of the call's time; a socket may stay silent for two attempts' worth.
    */
-  static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(1);
+  public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(3);
 
-  static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(2);
-  static final Duration API_CALL_ATTEMPT_TIMEOUT = Duration.ofSeconds(1);
-  static final Duration API_CALL_TIMEOUT = Duration.ofSeconds(3);
   static final int MAX_ATTEMPTS = 3;
   static final int MAX_CONNECTIONS = 200;
 
@@ -67,16 +65,29 @@ public final class DynamoDbLedger implements Ledger {
    * @param createTable create the table when it does not exist
    * @param region region, or {@code null} for the default AWS region chain
    */
-  public record Settings(URI endpoint, String tableName, boolean createTable, Region region) {
+  /**
+   * @param callTimeout the longest one ledger call may take, retries included, before it counts as
+   *     unreachable; {@code null} means {@link #DEFAULT_CALL_TIMEOUT}
+   */
+  public record Settings(
+      URI endpoint, String tableName, boolean createTable, Region region, Duration callTimeout) {
     public Settings {
       if (tableName == null || tableName.isBlank()) {
         tableName = DEFAULT_TABLE;
       }
+      callTimeout = callTimeout == null ? DEFAULT_CALL_TIMEOUT : callTimeout;
+      if (!callTimeout.isPositive()) {
+        throw new IllegalArgumentException("ledger call timeout must be positive: " + callTimeout);
+      }
+    }
+
+    public Settings(URI endpoint, String tableName, boolean createTable, Region region) {
+      this(endpoint, tableName, createTable, region, null);
     }
 
     /** The regional endpoint, the default table, created when missing. */
     public static Settings defaults() {
-      return new Settings(null, DEFAULT_TABLE, true, null);
+      return new Settings(null, DEFAULT_TABLE, true, null, null);
     }
   }
 
@@ -120,18 +131,19 @@ public final class DynamoDbLedger implements Ledger {
    * credentials come from the default AWS chain unless the caller sets them.
    */
   public static DynamoDbClientBuilder clientBuilder(Settings settings) {
+    Duration attempt = settings.callTimeout().dividedBy(MAX_ATTEMPTS);
     DynamoDbClientBuilder builder =
         DynamoDbClient.builder()
             .httpClientBuilder(
                 Apache5HttpClient.builder()
                     .maxConnections(MAX_CONNECTIONS)
-                    .connectionTimeout(CONNECTION_TIMEOUT)
-                    .connectionAcquisitionTimeout(CONNECTION_TIMEOUT)
-                    .socketTimeout(SOCKET_TIMEOUT))
+                    .connectionTimeout(attempt)
+                    .connectionAcquisitionTimeout(attempt)
+                    .socketTimeout(attempt.multipliedBy(2)))
             .overrideConfiguration(
                 o ->
-                    o.apiCallAttemptTimeout(API_CALL_ATTEMPT_TIMEOUT)
-                        .apiCallTimeout(API_CALL_TIMEOUT)
+                    o.apiCallAttemptTimeout(attempt)
+                        .apiCallTimeout(settings.callTimeout())
                         .retryStrategy(
                             AwsRetryStrategy.standardRetryStrategy().toBuilder()
                                 .maxAttempts(MAX_ATTEMPTS)

@@ -369,7 +369,9 @@ class SidecarEnforcesOperatorLimitsIT {
             Duration.ofMinutes(1),
             Duration.ofMinutes(2),
             false,
-            Duration.ofMillis(200));
+            Duration.ofMillis(200),
+            // a patient ledger: the test is about limits, not about a machine too busy for dynalite
+            Duration.ofSeconds(15));
     PrintStream discard = new PrintStream(OutputStream.nullOutputStream());
     return Sidecar.start(config, new SidecarEnvironment(SIDECAR_CREDENTIALS, discard, null));
   }

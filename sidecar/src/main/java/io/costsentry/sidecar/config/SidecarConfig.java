@@ -19,6 +19,8 @@ import java.util.Set;
  * @param holdTtl after this a reservation whose request never settled is reclaimed; must exceed
  *     {@code upstreamTimeout} so a live request's hold is never reclaimed
  * @param policyRefresh how often policies the operator wrote are re-read (no effect with a file)
+ * @param ledgerTimeout how long one ledger call may take before the budget's failure policy
+ *     decides; {@code null} means the ledger's default (3 s)
  */
 public record SidecarConfig(
     HostPort listen,
@@ -38,7 +40,8 @@ public record SidecarConfig(
     Duration upstreamTimeout,
     Duration holdTtl,
     boolean logPrompts,
-    Duration policyRefresh) {
+    Duration policyRefresh,
+    Duration ledgerTimeout) {
 
   public static final long DEFAULT_MAX_REQUEST_BYTES = 20L * 1024 * 1024;
   public static final Duration DEFAULT_POLICY_REFRESH = Duration.ofSeconds(10);
@@ -66,6 +69,9 @@ public record SidecarConfig(
     policyRefresh = policyRefresh == null ? DEFAULT_POLICY_REFRESH : policyRefresh;
     if (!policyRefresh.isPositive()) {
       throw new IllegalArgumentException("policy refresh interval must be positive");
+    }
+    if (ledgerTimeout != null && !ledgerTimeout.isPositive()) {
+      throw new IllegalArgumentException("ledger timeout must be positive");
     }
   }
 }

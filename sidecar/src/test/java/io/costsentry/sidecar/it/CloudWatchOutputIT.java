@@ -52,7 +52,8 @@ class CloudWatchOutputIT {
               base.upstreamTimeout(),
               base.holdTtl(),
               base.logPrompts(),
-              base.policyRefresh());
+              base.policyRefresh(),
+              base.ledgerTimeout());
       try (Sidecar sidecar = Sidecar.start(config, ItSupport.env(new ItSupport.Output()));
           var client = ItSupport.syncClient(sidecar)) {
         for (int i = 0; i < 3; i++) {

@@ -105,7 +105,11 @@ final class ItSupport {
         Duration.ofMinutes(1),
         Duration.ofMinutes(2),
         false,
-        Duration.ofMillis(200));
+        Duration.ofMillis(200),
+        // Patient: dynalite on a busy CI machine can take over a second per write, and these tests
+        // are about budgets, not about noticing an outage fast (LedgerOutageIT cuts connections,
+        // which fails at once whatever the timeout).
+        Duration.ofSeconds(10));
   }
 
   static SidecarConfig memoryConfig(Path policy, URI bedrock, String costCenter) {
