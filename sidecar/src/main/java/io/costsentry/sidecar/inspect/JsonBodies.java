@@ -1,7 +1,9 @@
 package io.costsentry.sidecar.inspect;
 
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,8 +13,15 @@ import io.costsentry.sidecar.proxy.BedrockErrorException;
 
 /** Strict JSON parsing of request bodies, with Bedrock-shaped errors for bad input. */
 public final class JsonBodies {
+  /**
+   * Parsing buffers are recycled through a shared pool: Jackson's default pool is per thread, and
+   * every request runs on a new virtual thread, so it would allocate fresh buffers each time.
+   */
   public static final ObjectMapper MAPPER =
-      JsonMapper.builder()
+      JsonMapper.builder(
+              JsonFactory.builder()
+                  .recyclerPool(JsonRecyclerPools.sharedConcurrentDequePool())
+                  .build())
           .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
           .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
           .build();

@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
  */
 public record BedrockPath(Operation operation, String rawModelId, String modelId) {
   private static final int MAX_MODEL_ID_LENGTH = 2048;
+  private static final char[] HEX_DIGITS = "0123456789ABCDEF".toCharArray();
 
   public static BedrockPath parse(String rawPath) {
     String[] segments = rawPath.split("/", -1);
@@ -82,7 +83,7 @@ public record BedrockPath(Operation operation, String rawModelId, String modelId
 
   /** Percent-encodes a model id as the AWS SDKs do for a path label (RFC 3986 unreserved kept). */
   public static String encodeSegment(String value) {
-    StringBuilder sb = new StringBuilder();
+    StringBuilder sb = new StringBuilder(value.length() + 16);
     for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
       char c = (char) (b & 0xff);
       if ((c >= 'A' && c <= 'Z')
@@ -94,7 +95,7 @@ public record BedrockPath(Operation operation, String rawModelId, String modelId
           || c == '~') {
         sb.append(c);
       } else {
-        sb.append('%').append(String.format("%02X", b & 0xff));
+        sb.append('%').append(HEX_DIGITS[(b >> 4) & 0xf]).append(HEX_DIGITS[b & 0xf]);
       }
     }
     return sb.toString();

@@ -1,66 +1,69 @@
 package io.costsentry.sidecar.telemetry;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.costsentry.core.pricing.Money;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.util.Map;
 
 /**
  * One JSON line per request with every tag, the decision, the limits checked, tokens, cost and
  * latency. Prompts appear only when prompt logging is on.
  */
 public final class AuditLog implements MetricsSink {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
-  private final PrintStream out;
+  private final JsonLines out;
 
   public AuditLog(PrintStream out) {
-    this.out = out;
+    this.out = new JsonLines(out);
   }
 
   @Override
   public void record(RequestOutcome o) {
-    ObjectNode line = MAPPER.createObjectNode();
-    line.put("type", "costsentry.audit");
-    line.put("requestId", o.requestId());
-    line.put("timestamp", o.timestamp().toString());
-    line.put("api", o.api());
-    line.put("model", o.model());
-    line.put("modelId", o.modelId());
-    line.put("modelMetric", o.modelMetric());
-    line.put("costCenter", o.costCenter());
-    line.put("applicationId", o.applicationId());
-    line.put("environment", o.environment());
-    ObjectNode tags = line.putObject("tags");
-    o.tags().forEach(tags::put);
-    line.put("decision", o.decision().name());
-    var limits = line.putArray("limitsChecked");
-    o.limitsChecked().forEach(limits::add);
-    if (o.deniedBy() != null) {
-      line.put("deniedBy", o.deniedBy());
+    out.write(g -> fields(g, o));
+  }
+
+  private static void fields(JsonGenerator g, RequestOutcome o) throws IOException {
+    g.writeStringField("type", "costsentry.audit");
+    g.writeStringField("requestId", o.requestId());
+    g.writeStringField("timestamp", o.timestamp().toString());
+    g.writeStringField("api", o.api());
+    g.writeStringField("model", o.model());
+    g.writeStringField("modelId", o.modelId());
+    g.writeStringField("modelMetric", o.modelMetric());
+    g.writeStringField("costCenter", o.costCenter());
+    g.writeStringField("applicationId", o.applicationId());
+    g.writeStringField("environment", o.environment());
+    g.writeObjectFieldStart("tags");
+    for (Map.Entry<String, String> tag : o.tags().entrySet()) {
+      g.writeStringField(tag.getKey(), tag.getValue());
     }
-    line.put("status", o.status());
+    g.writeEndObject();
+    g.writeStringField("decision", o.decision().name());
+    g.writeArrayFieldStart("limitsChecked");
+    for (String limit : o.limitsChecked()) {
+      g.writeString(limit);
+    }
+    g.writeEndArray();
+    if (o.deniedBy() != null) {
+      g.writeStringField("deniedBy", o.deniedBy());
+    }
+    g.writeNumberField("status", o.status());
     if (o.errorType() != null) {
-      line.put("errorType", o.errorType());
+      g.writeStringField("errorType", o.errorType());
     }
     if (o.usage() != null) {
-      line.put("inputTokens", o.usage().input());
-      line.put("outputTokens", o.usage().output());
-      line.put("cacheReadInputTokens", o.usage().cacheRead());
-      line.put("cacheWriteInputTokens", o.usage().cacheWrite());
+      g.writeNumberField("inputTokens", o.usage().input());
+      g.writeNumberField("outputTokens", o.usage().output());
+      g.writeNumberField("cacheReadInputTokens", o.usage().cacheRead());
+      g.writeNumberField("cacheWriteInputTokens", o.usage().cacheWrite());
     }
-    line.put("usageSource", o.usageSource());
-    line.put("costUSD", Money.microsToUsd(o.costMicros()));
-    line.put("latencyMs", o.latencyMillis());
+    g.writeStringField("usageSource", o.usageSource());
+    g.writeNumberField("costUSD", JsonLines.usd(o.costMicros()));
+    g.writeNumberField("latencyMs", o.latencyMillis());
     if (o.clientDisconnected()) {
-      line.put("clientDisconnected", true);
+      g.writeBooleanField("clientDisconnected", true);
     }
     if (o.prompt() != null) {
-      line.put("prompt", o.prompt());
-    }
-    try {
-      out.println(MAPPER.writeValueAsString(line));
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException(e);
+      g.writeStringField("prompt", o.prompt());
     }
   }
 }

@@ -1,10 +1,10 @@
 package io.costsentry.sidecar.telemetry;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.costsentry.core.pricing.Money;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 
 /**
  * One CloudWatch Embedded Metric Format line per request on stdout, in namespace {@code
@@ -12,7 +12,6 @@ import java.io.PrintStream;
  */
 public final class EmfMetricsSink implements MetricsSink {
   public static final String NAMESPACE = "GenAIRateLimiting";
-  private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final String[][] DIMENSION_SETS = {
     {"Model", "ModelId", "CostCenter", "Application", "Environment"}, {"CostCenter"}, {"Model"}
   };
@@ -26,51 +25,71 @@ public final class EmfMetricsSink implements MetricsSink {
     {"EstimatedCostUSD", "None"}
   };
 
-  private final PrintStream out;
+  /** The {@code CloudWatchMetrics} directive: the same on every line, so rendered once. */
+  private static final String DIRECTIVES = directives();
+
+  private final JsonLines out;
 
   public EmfMetricsSink(PrintStream out) {
-    this.out = out;
+    this.out = new JsonLines(out);
   }
 
   @Override
   public void record(RequestOutcome o) {
-    ObjectNode line = MAPPER.createObjectNode();
-    ObjectNode aws = line.putObject("_aws");
-    aws.put("Timestamp", o.timestamp().toEpochMilli());
-    ObjectNode directive = aws.putArray("CloudWatchMetrics").addObject();
-    directive.put("Namespace", NAMESPACE);
-    ArrayNode dimensions = directive.putArray("Dimensions");
-    for (String[] set : DIMENSION_SETS) {
-      ArrayNode names = dimensions.addArray();
-      for (String name : set) {
-        names.add(name);
-      }
-    }
-    ArrayNode metrics = directive.putArray("Metrics");
-    for (String[] metric : METRICS) {
-      metrics.addObject().put("Name", metric[0]).put("Unit", metric[1]);
-    }
-    line.put("Model", nonNull(o.model()));
-    line.put("ModelId", nonNull(o.modelMetric()));
-    line.put("CostCenter", nonNull(o.costCenter()));
-    line.put("Application", nonNull(o.applicationId()));
-    line.put("Environment", nonNull(o.environment()));
+    out.write(g -> fields(g, o));
+  }
+
+  private static void fields(JsonGenerator g, RequestOutcome o) throws IOException {
+    g.writeObjectFieldStart("_aws");
+    g.writeNumberField("Timestamp", o.timestamp().toEpochMilli());
+    g.writeFieldName("CloudWatchMetrics");
+    g.writeRawValue(DIRECTIVES);
+    g.writeEndObject();
+    g.writeStringField("Model", nonNull(o.model()));
+    g.writeStringField("ModelId", nonNull(o.modelMetric()));
+    g.writeStringField("CostCenter", nonNull(o.costCenter()));
+    g.writeStringField("Application", nonNull(o.applicationId()));
+    g.writeStringField("Environment", nonNull(o.environment()));
     MetricValues v = MetricValues.of(o);
-    line.put("TotalRequests", 1);
-    line.put("RateLimitApproved", v.approved());
-    line.put("RateLimitDenied", v.denied());
-    line.put("InvocationFailed", v.failed());
-    line.put("InputTokens", v.inputTokens());
-    line.put("OutputTokens", v.outputTokens());
-    line.put("EstimatedCostUSD", Money.microsToUsd(o.costMicros()));
-    line.put("requestId", o.requestId());
-    String json;
-    try {
-      json = MAPPER.writeValueAsString(line);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException(e);
+    g.writeNumberField("TotalRequests", 1);
+    g.writeNumberField("RateLimitApproved", v.approved());
+    g.writeNumberField("RateLimitDenied", v.denied());
+    g.writeNumberField("InvocationFailed", v.failed());
+    g.writeNumberField("InputTokens", v.inputTokens());
+    g.writeNumberField("OutputTokens", v.outputTokens());
+    g.writeNumberField("EstimatedCostUSD", JsonLines.usd(o.costMicros()));
+    g.writeStringField("requestId", o.requestId());
+  }
+
+  private static String directives() {
+    StringWriter json = new StringWriter();
+    try (JsonGenerator g = JsonLines.FACTORY.createGenerator(json)) {
+      g.writeStartArray();
+      g.writeStartObject();
+      g.writeStringField("Namespace", NAMESPACE);
+      g.writeArrayFieldStart("Dimensions");
+      for (String[] set : DIMENSION_SETS) {
+        g.writeStartArray();
+        for (String name : set) {
+          g.writeString(name);
+        }
+        g.writeEndArray();
+      }
+      g.writeEndArray();
+      g.writeArrayFieldStart("Metrics");
+      for (String[] metric : METRICS) {
+        g.writeStartObject();
+        g.writeStringField("Name", metric[0]);
+        g.writeStringField("Unit", metric[1]);
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+      g.writeEndArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
-    out.println(json);
+    return json.toString();
   }
 
   private static String nonNull(String s) {

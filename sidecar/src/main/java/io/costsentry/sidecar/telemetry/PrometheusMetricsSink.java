@@ -1,6 +1,7 @@
 package io.costsentry.sidecar.telemetry;
 
-import io.costsentry.core.pricing.Money;
+import io.prometheus.metrics.core.datapoints.CounterDataPoint;
+import io.prometheus.metrics.core.datapoints.DistributionDataPoint;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.core.metrics.Histogram;
@@ -8,6 +9,9 @@ import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
 /**
@@ -27,6 +31,7 @@ public final class PrometheusMetricsSink implements MetricsSink {
   private final Counter cost;
   private final Histogram tokenUsage;
   private final Histogram duration;
+  private final Map<SeriesKey, Series> series = new ConcurrentHashMap<>();
 
   public PrometheusMetricsSink(LongSupplier pendingLedgerWrites) {
     requests =
@@ -81,26 +86,113 @@ public final class PrometheusMetricsSink implements MetricsSink {
 
   @Override
   public void record(RequestOutcome o) {
-    String[] labels = {
-      nonNull(o.model()),
-      nonNull(o.modelMetric()),
-      nonNull(o.costCenter()),
-      nonNull(o.applicationId()),
-      nonNull(o.environment())
-    };
-    String outcome = o.upstreamFailed() ? "upstream_error" : o.status() < 400 ? "ok" : "refused";
-    requests.labelValues(concat(labels, o.decision().name().toLowerCase(), outcome)).inc();
+    SeriesKey key =
+        new SeriesKey(
+            o.api(),
+            nonNull(o.model()),
+            nonNull(o.modelMetric()),
+            nonNull(o.costCenter()),
+            nonNull(o.applicationId()),
+            nonNull(o.environment()));
+    Series series = this.series.get(key);
+    if (series == null) {
+      series = this.series.computeIfAbsent(key, Series::new);
+    }
+    int outcome = o.upstreamFailed() ? 0 : o.status() < 400 ? 1 : 2;
+    series.requests(o.decision(), outcome).inc();
     if (o.usage() != null) {
-      tokens.labelValues(concat(labels, "input")).inc(o.usage().input());
-      tokens.labelValues(concat(labels, "output")).inc(o.usage().output());
-      tokens.labelValues(concat(labels, "cache_read")).inc(o.usage().cacheRead());
-      tokens.labelValues(concat(labels, "cache_write")).inc(o.usage().cacheWrite());
-      cost.labelValues(labels).inc(Money.microsToUsd(o.costMicros()).doubleValue());
-      tokenUsage.labelValues(o.api(), labels[0], "input").observe(o.usage().allInput());
-      tokenUsage.labelValues(o.api(), labels[0], "output").observe(o.usage().output());
+      UsagePoints usage = series.usage();
+      usage.inputTokens.inc(o.usage().input());
+      usage.outputTokens.inc(o.usage().output());
+      usage.cacheReadTokens.inc(o.usage().cacheRead());
+      usage.cacheWriteTokens.inc(o.usage().cacheWrite());
+      // Exact micro-USD over an exact power of ten: the same double as the decimal USD value.
+      usage.cost.inc(o.costMicros() / 1_000_000.0);
+      usage.inputUsage.observe(o.usage().allInput());
+      usage.outputUsage.observe(o.usage().output());
     }
     if (o.decision() == Decision.APPROVED) {
-      duration.labelValues(o.api(), labels[0]).observe(o.latencyMillis() / 1000.0);
+      series.duration().observe(o.latencyMillis() / 1000.0);
+    }
+  }
+
+  /** The labels a request's figures are recorded under (outcome and token type aside). */
+  private record SeriesKey(
+      String api,
+      String model,
+      String modelId,
+      String costCenter,
+      String application,
+      String environment) {
+    String[] labels(String... more) {
+      return concat(new String[] {model, modelId, costCenter, application, environment}, more);
+    }
+  }
+
+  /** The token and cost data points of one label set. */
+  private record UsagePoints(
+      CounterDataPoint inputTokens,
+      CounterDataPoint outputTokens,
+      CounterDataPoint cacheReadTokens,
+      CounterDataPoint cacheWriteTokens,
+      CounterDataPoint cost,
+      DistributionDataPoint inputUsage,
+      DistributionDataPoint outputUsage) {}
+
+  /**
+   * The data points of one label set, each looked up once (on first use, so series appear when they
+   * first count something): finding one by its label values costs a map lookup and array copies per
+   * metric and request. Racing threads get the same data point from the registry.
+   */
+  private final class Series {
+    private static final String[] OUTCOMES = {"upstream_error", "ok", "refused"};
+
+    private final SeriesKey key;
+    private final CounterDataPoint[] requestsByOutcome =
+        new CounterDataPoint[Decision.values().length * OUTCOMES.length];
+    private volatile UsagePoints usage;
+    private volatile DistributionDataPoint duration;
+
+    Series(SeriesKey key) {
+      this.key = key;
+    }
+
+    CounterDataPoint requests(Decision decision, int outcome) {
+      int i = decision.ordinal() * OUTCOMES.length + outcome;
+      CounterDataPoint point = requestsByOutcome[i];
+      if (point == null) {
+        point =
+            requests.labelValues(
+                key.labels(decision.name().toLowerCase(Locale.ROOT), OUTCOMES[outcome]));
+        requestsByOutcome[i] = point;
+      }
+      return point;
+    }
+
+    UsagePoints usage() {
+      UsagePoints points = usage;
+      if (points == null) {
+        points =
+            new UsagePoints(
+                tokens.labelValues(key.labels("input")),
+                tokens.labelValues(key.labels("output")),
+                tokens.labelValues(key.labels("cache_read")),
+                tokens.labelValues(key.labels("cache_write")),
+                cost.labelValues(key.labels()),
+                tokenUsage.labelValues(key.api(), key.model(), "input"),
+                tokenUsage.labelValues(key.api(), key.model(), "output"));
+        usage = points;
+      }
+      return points;
+    }
+
+    DistributionDataPoint duration() {
+      DistributionDataPoint point = duration;
+      if (point == null) {
+        point = PrometheusMetricsSink.this.duration.labelValues(key.api(), key.model());
+        duration = point;
+      }
+      return point;
     }
   }
 

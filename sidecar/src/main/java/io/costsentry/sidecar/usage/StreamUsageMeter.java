@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.costsentry.core.pricing.TokenUsage;
 import io.costsentry.sidecar.inspect.JsonBodies;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -19,6 +20,9 @@ import software.amazon.eventstream.Message;
  */
 public final class StreamUsageMeter {
   private static final Logger log = LoggerFactory.getLogger(StreamUsageMeter.class);
+
+  private static final byte[] METRICS_KEY =
+      "\"amazon-bedrock-invocationMetrics\"".getBytes(StandardCharsets.US_ASCII);
 
   private final EventStreamFramer framer = new EventStreamFramer(this::onMessage);
   private TokenUsage usage;
@@ -50,8 +54,8 @@ public final class StreamUsageMeter {
       return;
     }
     String eventType = header(message, ":event-type");
-    if (eventType == null) {
-      return;
+    if (!"metadata".equals(eventType) && !"chunk".equals(eventType)) {
+      return; // text deltas and the like carry no usage: not parsed
     }
     try {
       JsonNode payload = JsonBodies.MAPPER.readTree(message.getPayload());
@@ -70,10 +74,27 @@ public final class StreamUsageMeter {
     if (bytes == null || !bytes.isTextual()) {
       return;
     }
-    JsonNode chunk = JsonBodies.MAPPER.readTree(Base64.getDecoder().decode(bytes.textValue()));
+    byte[] decoded = Base64.getDecoder().decode(bytes.textValue());
+    if (!contains(decoded, METRICS_KEY)) {
+      return; // only the last chunk carries the invocation metrics: the others are not parsed
+    }
+    JsonNode chunk = JsonBodies.MAPPER.readTree(decoded);
     if (chunk != null) {
       UsageReader.fromInvocationMetrics(chunk).ifPresent(u -> usage = u);
     }
+  }
+
+  private static boolean contains(byte[] bytes, byte[] part) {
+    outer:
+    for (int i = 0; i <= bytes.length - part.length; i++) {
+      for (int j = 0; j < part.length; j++) {
+        if (bytes[i + j] != part[j]) {
+          continue outer;
+        }
+      }
+      return true;
+    }
+    return false;
   }
 
   private static String header(Message message, String name) {

@@ -1,5 +1,7 @@
 package io.costsentry.sidecar.usage;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.costsentry.core.pricing.TokenUsage;
 import io.costsentry.sidecar.inspect.JsonBodies;
@@ -25,12 +27,69 @@ public final class UsageReader {
             usage.path("cacheWriteInputTokens").asLong(0)));
   }
 
+  /**
+   * Converse's {@code usage} from a whole reply body, read with a streaming parser that skips the
+   * rest (the reply's text is not materialized). A body that is not valid JSON, has duplicate keys
+   * or trailing content yields nothing, as with a tree parse.
+   */
   public static Optional<TokenUsage> fromConverseBody(byte[] body) {
-    try {
-      return fromConverse(JsonBodies.MAPPER.readTree(body));
+    try (JsonParser p = JsonBodies.MAPPER.createParser(body)) {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        return Optional.empty();
+      }
+      Optional<TokenUsage> usage = Optional.empty();
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        boolean isUsage = "usage".equals(p.currentName());
+        JsonToken value = p.nextToken();
+        if (isUsage && value == JsonToken.START_OBJECT) {
+          usage = usageObject(p);
+        } else {
+          p.skipChildren();
+        }
+      }
+      return p.nextToken() == null ? usage : Optional.empty();
     } catch (IOException e) {
       return Optional.empty();
     }
+  }
+
+  /** The Converse usage object the parser is at (its start), read to its end. */
+  private static Optional<TokenUsage> usageObject(JsonParser p) throws IOException {
+    long input = 0;
+    long output = 0;
+    long cacheRead = 0;
+    long cacheWrite = 0;
+    boolean hasInput = false;
+    boolean hasOutput = false;
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String name = p.currentName();
+      p.nextToken();
+      switch (name) {
+        case "inputTokens" -> {
+          input = asLong(p);
+          hasInput = true;
+        }
+        case "outputTokens" -> {
+          output = asLong(p);
+          hasOutput = true;
+        }
+        case "cacheReadInputTokens" -> cacheRead = asLong(p);
+        case "cacheWriteInputTokens" -> cacheWrite = asLong(p);
+        default -> p.skipChildren();
+      }
+    }
+    return hasInput && hasOutput
+        ? Optional.of(new TokenUsage(input, output, cacheRead, cacheWrite))
+        : Optional.empty();
+  }
+
+  /** The current value as {@link JsonNode#asLong()} reads it (0 when not a number). */
+  private static long asLong(JsonParser p) throws IOException {
+    if (p.currentToken().isStructStart()) {
+      p.skipChildren();
+      return 0;
+    }
+    return p.getValueAsLong(0);
   }
 
   /** InvokeModel's {@code X-Amzn-Bedrock-*-Token-Count} headers. */
