@@ -8,6 +8,7 @@ import io.costsentry.simulator.bedrock.model.UsageModel;
 import io.costsentry.simulator.bedrock.server.CallLog;
 import io.costsentry.simulator.bedrock.server.RequestProcessor;
 import io.costsentry.simulator.bedrock.server.SimulatorHandler;
+import io.costsentry.simulator.http.JettyServers;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
@@ -107,13 +108,8 @@ public final class BedrockSimulator implements AutoCloseable {
    */
   public static BedrockSimulator start(SimulatorOptions options) {
     BedrockSimulator simulator = new BedrockSimulator(options);
-    try {
-      simulator.server.start();
-    } catch (Exception e) {
-      simulator.close();
-      throw new IllegalStateException(
-          "Bedrock simulator could not start on " + options.host() + ":" + options.port(), e);
-    }
+    JettyServers.start(
+        simulator.server, "Bedrock simulator", options.host(), options.port(), simulator::close);
     return simulator;
   }
 
@@ -122,12 +118,7 @@ public final class BedrockSimulator implements AutoCloseable {
    * http://127.0.0.1:41234}.
    */
   public URI endpoint() {
-    String host = connector.getHost();
-    return URI.create(
-        "http://"
-            + (host.contains(":") ? "[" + host + "]" : host)
-            + ":"
-            + connector.getLocalPort());
+    return JettyServers.endpoint(connector);
   }
 
   /** Every request answered so far (refused ones included), oldest first. */

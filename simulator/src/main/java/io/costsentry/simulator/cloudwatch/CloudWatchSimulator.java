@@ -1,5 +1,6 @@
 package io.costsentry.simulator.cloudwatch;
 
+import io.costsentry.simulator.http.JettyServers;
 import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayDeque;
@@ -77,24 +78,13 @@ public final class CloudWatchSimulator implements AutoCloseable {
    */
   public static CloudWatchSimulator start(String host, int port) {
     CloudWatchSimulator simulator = new CloudWatchSimulator(host, port);
-    try {
-      simulator.server.start();
-    } catch (Exception e) {
-      simulator.close();
-      throw new IllegalStateException(
-          "CloudWatch simulator could not start on " + host + ":" + port, e);
-    }
+    JettyServers.start(simulator.server, "CloudWatch simulator", host, port, simulator::close);
     return simulator;
   }
 
   /** The base URI to give SDK clients as {@code endpointOverride}. */
   public URI endpoint() {
-    String host = connector.getHost();
-    return URI.create(
-        "http://"
-            + (host.contains(":") ? "[" + host + "]" : host)
-            + ":"
-            + connector.getLocalPort());
+    return JettyServers.endpoint(connector);
   }
 
   /** The datums of all accepted {@code PutMetricData} calls, oldest first. */

@@ -1,5 +1,6 @@
 package io.costsentry.simulator.bedrock.controlplane;
 
+import io.costsentry.simulator.http.JettyServers;
 import java.net.URI;
 import java.time.Clock;
 import java.util.Map;
@@ -93,24 +94,14 @@ public final class BedrockControlPlaneSimulator implements AutoCloseable {
    */
   public static BedrockControlPlaneSimulator start(String host, int port) {
     BedrockControlPlaneSimulator simulator = new BedrockControlPlaneSimulator(host, port);
-    try {
-      simulator.server.start();
-    } catch (Exception e) {
-      simulator.close();
-      throw new IllegalStateException(
-          "Bedrock control-plane simulator could not start on " + host + ":" + port, e);
-    }
+    JettyServers.start(
+        simulator.server, "Bedrock control-plane simulator", host, port, simulator::close);
     return simulator;
   }
 
   /** The base URI to give SDK clients as {@code endpointOverride}. */
   public URI endpoint() {
-    String host = connector.getHost();
-    return URI.create(
-        "http://"
-            + (host.contains(":") ? "[" + host + "]" : host)
-            + ":"
-            + connector.getLocalPort());
+    return JettyServers.endpoint(connector);
   }
 
   /** The ARN of a foundation model of the simulated region. */
