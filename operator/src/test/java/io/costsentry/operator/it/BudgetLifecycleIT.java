@@ -13,7 +13,6 @@ import static org.awaitility.Awaitility.await;
 import io.costsentry.core.config.PolicySnapshot;
 import io.costsentry.crds.v1alpha1.Condition;
 import io.costsentry.crds.v1alpha1.CostCenterBudget;
-import io.costsentry.operator.CostSentryOperator;
 import io.costsentry.operator.OperatorConfig;
 import io.costsentry.operator.budget.CostCenterBudgetReconciler;
 import io.costsentry.operator.budget.ProfileNames;
@@ -52,31 +51,14 @@ class BudgetLifecycleIT {
         OperatorConfig.defaults()
             .withLeaderElection(false)
             .withStatusRefreshInterval(Duration.ofSeconds(1));
-    operator =
-        CostSentryOperator.create(
-            cluster.operatorClient(), parts.bedrock(), parts.store(), parts.ledger(), config);
-    operator.start();
+    operator = OperatorRuns.start(cluster, parts, parts.store(), config);
     client.resource(alias("lc-model", HAIKU)).create();
     statuses.awaitAliasReady("lc-model", "True");
   }
 
   @AfterAll
   static void stop() {
-    if (operator != null) {
-      operator.stop();
-    }
-    try {
-      if (cluster != null) {
-        cluster.assertOperatorStayedWithinDocumentedRbac();
-      }
-    } finally {
-      if (cluster != null) {
-        cluster.close();
-      }
-      if (parts != null) {
-        parts.close();
-      }
-    }
+    OperatorRuns.stop(operator, cluster, parts);
   }
 
   @Test

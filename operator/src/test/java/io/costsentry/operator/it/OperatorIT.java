@@ -18,7 +18,6 @@ import io.costsentry.core.policy.Period;
 import io.costsentry.crds.v1alpha1.CostCenterBudget;
 import io.costsentry.crds.v1alpha1.LimitStatus;
 import io.costsentry.crds.v1alpha1.ModelAlias;
-import io.costsentry.operator.CostSentryOperator;
 import io.costsentry.operator.OperatorConfig;
 import io.costsentry.operator.budget.ProfileNames;
 import io.costsentry.operator.budget.UsageReader;
@@ -70,29 +69,12 @@ class OperatorIT {
                 "default")
             // Tag drift is repaired at the drift-repair interval: short here, to see it happen.
             .withDriftRepairInterval(Duration.ofSeconds(1));
-    operator =
-        CostSentryOperator.create(
-            cluster.operatorClient(), parts.bedrock(), parts.store(), parts.ledger(), config);
-    operator.start();
+    operator = OperatorRuns.start(cluster, parts, parts.store(), config);
   }
 
   @AfterAll
   static void stop() {
-    if (operator != null) {
-      operator.stop();
-    }
-    try {
-      if (cluster != null) {
-        cluster.assertOperatorStayedWithinDocumentedRbac();
-      }
-    } finally {
-      if (cluster != null) {
-        cluster.close();
-      }
-      if (parts != null) {
-        parts.close();
-      }
-    }
+    OperatorRuns.stop(operator, cluster, parts);
   }
 
   @Test

@@ -13,7 +13,6 @@ import io.costsentry.core.ledger.CounterKey;
 import io.costsentry.core.ledger.Hold;
 import io.costsentry.core.policy.Period;
 import io.costsentry.crds.v1alpha1.CostCenterBudget;
-import io.costsentry.operator.CostSentryOperator;
 import io.costsentry.operator.OperatorConfig;
 import io.costsentry.operator.budget.ProfileNames;
 import io.costsentry.operator.budget.UsageReader;
@@ -61,29 +60,12 @@ class StatusRefreshIT {
         OperatorConfig.defaults()
             .withLeaderElection(false)
             .withStatusRefreshInterval(Duration.ofSeconds(1));
-    operator =
-        CostSentryOperator.create(
-            cluster.operatorClient(), parts.bedrock(), store, parts.ledger(), config);
-    operator.start();
+    operator = OperatorRuns.start(cluster, parts, store, config);
   }
 
   @AfterAll
   static void stop() {
-    if (operator != null) {
-      operator.stop();
-    }
-    try {
-      if (cluster != null) {
-        cluster.assertOperatorStayedWithinDocumentedRbac();
-      }
-    } finally {
-      if (cluster != null) {
-        cluster.close();
-      }
-      if (parts != null) {
-        parts.close();
-      }
-    }
+    OperatorRuns.stop(operator, cluster, parts);
   }
 
   @Test
