@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.http.SdkHttpRequest;
 
@@ -24,6 +25,7 @@ public final class BedrockUpstream implements AutoCloseable {
   private final RequestSigner signer;
   private final Duration timeout;
   private final HttpClient client;
+  private final ScheduledThreadPoolExecutor deadlines;
 
   public BedrockUpstream(URI endpoint, RequestSigner signer, Duration timeout) {
     this.endpoint = endpoint;
@@ -38,6 +40,16 @@ public final class BedrockUpstream implements AutoCloseable {
                     : HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10))
             .build();
+    this.deadlines =
+        new ScheduledThreadPoolExecutor(
+            1,
+            task -> {
+              Thread thread = new Thread(task, "costsentry-upstream-deadlines");
+              thread.setDaemon(true);
+              return thread;
+            });
+    // a finished call cancels its deadline: do not keep it (and its stream) queued until then
+    deadlines.setRemoveOnCancelPolicy(true);
   }
 
   public URI endpoint() {
@@ -46,7 +58,8 @@ public final class BedrockUpstream implements AutoCloseable {
 
   /**
    * Sends {@code body} to {@code operation} of {@code encodedModelId} and returns as soon as the
-   * response headers arrive; the body is read by the caller as it streams.
+   * response headers arrive; the body is read by the caller as it streams. The whole call, body
+   * included, must end within the timeout: reading the body fails after that.
    *
    * @param encodedModelId the model id as one percent-encoded path segment
    * @param headers app headers worth forwarding (content type, Bedrock options)
@@ -59,6 +72,7 @@ public final class BedrockUpstream implements AutoCloseable {
     SdkHttpRequest.Builder unsigned = SdkHttpRequest.builder().method(SdkHttpMethod.POST).uri(uri);
     headers.forEach(unsigned::putHeader);
     SdkHttpRequest signed = signer.sign(unsigned.build(), body);
+    long deadline = System.nanoTime() + timeout.toNanos();
 
     HttpRequest.Builder request =
         HttpRequest.newBuilder(uri)
@@ -72,11 +86,17 @@ public final class BedrockUpstream implements AutoCloseable {
         request.header(header.getKey(), value);
       }
     }
-    return client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+    return client.send(
+        request.build(),
+        info ->
+            HttpResponse.BodySubscribers.mapping(
+                HttpResponse.BodySubscribers.ofInputStream(),
+                in -> DeadlineInputStream.arm(in, deadline, timeout, deadlines)));
   }
 
   @Override
   public void close() {
     client.close();
+    deadlines.shutdownNow();
   }
 }
