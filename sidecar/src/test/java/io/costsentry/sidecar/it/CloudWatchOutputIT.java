@@ -4,6 +4,7 @@ import static io.costsentry.sidecar.it.ItSupport.HAIKU_ID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.costsentry.sidecar.Sidecar;
+import io.costsentry.sidecar.config.LedgerKind;
 import io.costsentry.sidecar.config.MetricsOutput;
 import io.costsentry.sidecar.config.SidecarConfig;
 import io.costsentry.simulator.bedrock.BedrockSimulator;
@@ -31,29 +32,17 @@ class CloudWatchOutputIT {
                   "Enforce",
                   "FailClosed",
                   "- name: daily-tokens\n  period: Day\n  maxTotalTokens: 100000");
-      SidecarConfig base =
-          ItSupport.memoryConfig(ItSupport.writePolicy(policy), bedrock.endpoint(), "support");
       SidecarConfig config =
-          new SidecarConfig(
-              base.listen(),
-              base.adminListen(),
-              base.bedrockEndpoint(),
-              base.region(),
-              base.ledger(),
-              base.dynamoDbEndpoint(),
-              base.dynamoDbTable(),
-              base.createTable(),
-              base.policyFile(),
-              base.costCenter(),
-              base.applicationId(),
-              base.environment(),
+          ItSupport.config(
+              ItSupport.writePolicy(policy),
+              bedrock.endpoint(),
+              "support",
+              LedgerKind.MEMORY,
+              null,
+              null,
+              SidecarConfig.DEFAULT_MAX_REQUEST_BYTES,
               Set.of(MetricsOutput.CLOUDWATCH),
-              base.maxRequestBytes(),
-              base.upstreamTimeout(),
-              base.holdTtl(),
-              base.logPrompts(),
-              base.policyRefresh(),
-              base.ledgerTimeout());
+              ItSupport.UPSTREAM_TIMEOUT);
       try (Sidecar sidecar = Sidecar.start(config, ItSupport.env(new ItSupport.Output()));
           var client = ItSupport.syncClient(sidecar)) {
         for (int i = 0; i < 3; i++) {

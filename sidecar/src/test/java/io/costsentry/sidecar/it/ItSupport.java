@@ -79,6 +79,9 @@ final class ItSupport {
     return file;
   }
 
+  static final Set<MetricsOutput> METRICS = Set.of(MetricsOutput.EMF, MetricsOutput.PROMETHEUS);
+  static final Duration UPSTREAM_TIMEOUT = Duration.ofMinutes(1);
+
   static SidecarConfig config(
       Path policy,
       URI bedrock,
@@ -87,6 +90,28 @@ final class ItSupport {
       URI dynamoDb,
       String table,
       long maxRequestBytes) {
+    return config(
+        policy,
+        bedrock,
+        costCenter,
+        ledger,
+        dynamoDb,
+        table,
+        maxRequestBytes,
+        METRICS,
+        UPSTREAM_TIMEOUT);
+  }
+
+  static SidecarConfig config(
+      Path policy,
+      URI bedrock,
+      String costCenter,
+      LedgerKind ledger,
+      URI dynamoDb,
+      String table,
+      long maxRequestBytes,
+      Set<MetricsOutput> metrics,
+      Duration upstreamTimeout) {
     return new SidecarConfig(
         new HostPort("127.0.0.1", 0),
         new HostPort("127.0.0.1", 0),
@@ -100,9 +125,9 @@ final class ItSupport {
         costCenter,
         "chat",
         "test",
-        Set.of(MetricsOutput.EMF, MetricsOutput.PROMETHEUS),
+        metrics,
         maxRequestBytes,
-        Duration.ofMinutes(1),
+        upstreamTimeout,
         Duration.ofMinutes(2),
         false,
         Duration.ofMillis(200),

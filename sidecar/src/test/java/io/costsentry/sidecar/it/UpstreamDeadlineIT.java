@@ -45,7 +45,7 @@ class UpstreamDeadlineIT {
           ItSupport.writePolicy(
               ItSupport.alias("claude-3-5-haiku", HAIKU_ID, "")
                   + ItSupport.budget("support", "Enforce", "FailClosed", limits));
-      SidecarConfig base =
+      SidecarConfig config =
           ItSupport.config(
               policy,
               simulator.endpoint(),
@@ -53,28 +53,9 @@ class UpstreamDeadlineIT {
               LedgerKind.DYNAMODB,
               dynalite.endpoint(),
               "deadline",
-              SidecarConfig.DEFAULT_MAX_REQUEST_BYTES);
-      SidecarConfig config =
-          new SidecarConfig(
-              base.listen(),
-              base.adminListen(),
-              base.bedrockEndpoint(),
-              base.region(),
-              base.ledger(),
-              base.dynamoDbEndpoint(),
-              base.dynamoDbTable(),
-              base.createTable(),
-              base.policyFile(),
-              base.costCenter(),
-              base.applicationId(),
-              base.environment(),
-              base.metrics(),
-              base.maxRequestBytes(),
-              UPSTREAM_TIMEOUT,
-              base.holdTtl(),
-              base.logPrompts(),
-              base.policyRefresh(),
-              base.ledgerTimeout());
+              SidecarConfig.DEFAULT_MAX_REQUEST_BYTES,
+              ItSupport.METRICS,
+              UPSTREAM_TIMEOUT);
       try (Sidecar sidecar = Sidecar.start(config, ItSupport.env(new ItSupport.Output()));
           BedrockRuntimeAsyncClient client = ItSupport.asyncClient(sidecar)) {
         ConverseStreamRequest request =
