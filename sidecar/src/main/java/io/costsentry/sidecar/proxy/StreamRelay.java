@@ -46,10 +46,12 @@ final class StreamRelay {
       trace.upstreamFailed();
       trace.error("UpstreamStreamBroken");
       settlement.billed(trace, admitted, meter.usage());
-      if (!clientGone) {
-        down.abort(e);
-      } else {
+      if (clientGone) {
         trace.clientDisconnected();
+      } else if (meter.atFrameBoundary()) {
+        endWithError(down, e, trace);
+      } else {
+        down.abort(e); // cut inside a frame: nothing can follow it, so reset the response
       }
       return;
     }
@@ -71,6 +73,16 @@ final class StreamRelay {
       } catch (IOException e) {
         trace.clientDisconnected();
       }
+    }
+  }
+
+  private static void endWithError(Downstream down, IOException cause, RequestTrace trace) {
+    try {
+      byte[] frame = StreamBreak.frame("The Bedrock stream broke off: " + cause.getMessage());
+      down.write(frame, 0, frame.length);
+      down.end();
+    } catch (IOException e) {
+      trace.clientDisconnected();
     }
   }
 }

@@ -43,6 +43,11 @@ final class EventStreamFramer {
     }
   }
 
+  /** Whether every byte fed so far belongs to a complete frame. */
+  boolean atBoundary() {
+    return pendingLength == 0;
+  }
+
   private void append(byte[] bytes, int offset, int length) {
     if (pendingLength + length > pending.length) {
       pending = Arrays.copyOf(pending, Math.max(pendingLength + length, pending.length * 2));

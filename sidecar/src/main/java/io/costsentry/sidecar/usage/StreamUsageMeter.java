@@ -103,6 +103,14 @@ public final class StreamUsageMeter {
   }
 
   /** The billed usage, once the stream has carried it. */
+  /**
+   * Whether the bytes fed so far end with a whole frame, so that another frame can follow them and
+   * the app's decoder still reads it.
+   */
+  public boolean atFrameBoundary() {
+    return !broken && framer.atBoundary();
+  }
+
   public Optional<TokenUsage> usage() {
     return Optional.ofNullable(usage);
   }

@@ -2,6 +2,7 @@ package io.costsentry.sidecar.it;
 
 import static io.costsentry.sidecar.it.ItSupport.HAIKU_ID;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
 import static org.awaitility.Awaitility.await;
 
 import io.costsentry.core.ledger.CounterKey;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient;
 import software.amazon.awssdk.services.bedrockruntime.model.ConverseStreamRequest;
 import software.amazon.awssdk.services.bedrockruntime.model.ConverseStreamResponseHandler;
+import software.amazon.awssdk.services.bedrockruntime.model.ModelStreamErrorException;
 
 /**
  * The upstream timeout bounds the whole call, stream included: a stream Bedrock stops feeding is
@@ -79,17 +81,18 @@ class UpstreamDeadlineIT {
                               .build())
                       .build())
               .get(15, TimeUnit.SECONDS);
+          fail("the cut stream ended like a complete one");
         } catch (ExecutionException e) {
-          // either ending is fine here: see the comment below
+          assertThat(e.getCause())
+              .as("the app sees the stream break, as Bedrock reports a failure mid-stream")
+              .isInstanceOf(ModelStreamErrorException.class)
+              .hasMessageContaining("upstream timeout (PT2S)");
         }
         assertThat(Duration.ofNanos(System.nanoTime() - started))
             .as("cut at the upstream timeout, not after the 20 s stream")
             .isLessThan(Duration.ofSeconds(10));
         assertThat(events).as("the app never gets the end of the reply").doesNotContain("metadata");
         assertThat(events.size()).isBetween(1, 50);
-        // Over h2c the SDK ends the cut stream without an error (the sidecar resets the HTTP/2
-        // stream; see docs/architecture.md, known limits): what the app can rely on is that the
-        // final events never arrive.
 
         CounterKey key =
             new CounterKey(
