@@ -96,7 +96,7 @@ public final class BenchMain implements Callable<Integer> {
         "- machine: "
             + Runtime.getRuntime().availableProcessors()
             + " CPUs visible to the JVM ("
-            + cpuModel()
+            + Machine.cpuModel()
             + "), shared; bench JVM "
             + System.getProperty("java.vm.name")
             + " "
@@ -399,19 +399,6 @@ public final class BenchMain implements Callable<Integer> {
       return "—";
     }
     return String.format(Locale.ROOT, "%.0f", perSecond);
-  }
-
-  private static String cpuModel() {
-    try {
-      for (String l : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
-        if (l.startsWith("model name")) {
-          return l.substring(l.indexOf(':') + 1).strip();
-        }
-      }
-    } catch (IOException e) {
-      // not Linux
-    }
-    return System.getProperty("os.arch");
   }
 
   private void line(String s) throws IOException {

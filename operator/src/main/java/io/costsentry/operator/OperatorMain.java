@@ -283,7 +283,7 @@ public final class OperatorMain implements Callable<Integer> {
   }
 
   /** {@code 30s}, {@code 500ms}, {@code 5m}, {@code 1h}, or ISO-8601 ({@code PT30S}). */
-  static final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
+  public static final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
     private static final Pattern SHORT = Pattern.compile("(\\d+)(ms|s|m|h)");
 
     @Override

@@ -11,6 +11,7 @@ import io.costsentry.crds.v1alpha1.CostCenterBudget;
 import io.costsentry.crds.v1alpha1.ModelAlias;
 import io.costsentry.operator.CostSentryOperator;
 import io.costsentry.operator.OperatorConfig;
+import io.costsentry.operator.OperatorMain.DurationConverter;
 import io.costsentry.operator.bedrock.BedrockInferenceProfiles;
 import io.costsentry.simulator.bedrock.controlplane.BedrockControlPlaneSimulator;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -27,8 +28,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -467,26 +466,6 @@ public final class OperatorBench implements Callable<Integer> {
 
   private static void progress(String s) {
     System.err.println("operator-bench: " + s);
-  }
-
-  /** {@code 30s}, {@code 500ms}, {@code 5m}, {@code 1h}, or ISO-8601 ({@code PT30S}). */
-  static final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
-    private static final Pattern SHORT = Pattern.compile("(\\d+)(ms|s|m|h)");
-
-    @Override
-    public Duration convert(String value) {
-      Matcher m = SHORT.matcher(value.strip().toLowerCase(Locale.ROOT));
-      if (m.matches()) {
-        long n = Long.parseLong(m.group(1));
-        return switch (m.group(2)) {
-          case "ms" -> Duration.ofMillis(n);
-          case "s" -> Duration.ofSeconds(n);
-          case "m" -> Duration.ofMinutes(n);
-          default -> Duration.ofHours(n);
-        };
-      }
-      return Duration.parse(value.strip());
-    }
   }
 
   public static void main(String[] args) {

@@ -1,5 +1,6 @@
 package io.costsentry.bench.operator;
 
+import io.costsentry.bench.Machine;
 import io.costsentry.operator.bedrock.BedrockInferenceProfiles;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -53,7 +54,7 @@ final class OperatorReport {
         "- machine: "
             + Runtime.getRuntime().availableProcessors()
             + " CPUs visible to the JVM ("
-            + cpuModel()
+            + Machine.cpuModel()
             + "), "
             + memTotal()
             + "; JVM "
@@ -408,19 +409,6 @@ final class OperatorReport {
 
   static double seconds(long nanos) {
     return nanos / 1e9;
-  }
-
-  private static String cpuModel() {
-    try {
-      for (String l : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
-        if (l.startsWith("model name")) {
-          return l.substring(l.indexOf(':') + 1).strip();
-        }
-      }
-    } catch (IOException e) {
-      // not Linux
-    }
-    return System.getProperty("os.arch");
   }
 
   /** The 1, 5 and 15 minute load averages, from /proc/loadavg. */
