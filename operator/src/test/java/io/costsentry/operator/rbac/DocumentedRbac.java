@@ -22,11 +22,11 @@ public final class DocumentedRbac {
   public static final Path FILE = Path.of("..", "docs", "operator-rbac.yaml");
 
   private final ClusterRole clusterRole;
-  private final Role role;
+  private final List<Role> roles;
 
-  private DocumentedRbac(ClusterRole clusterRole, Role role) {
+  private DocumentedRbac(ClusterRole clusterRole, List<Role> roles) {
     this.clusterRole = clusterRole;
-    this.role = role;
+    this.roles = roles;
   }
 
   public static DocumentedRbac load() {
@@ -42,15 +42,28 @@ public final class DocumentedRbac {
     } catch (IOException e) {
       throw new IllegalStateException("cannot read " + FILE.toAbsolutePath(), e);
     }
-    return new DocumentedRbac(one(items, ClusterRole.class), one(items, Role.class));
+    List<Role> roles = items.stream().filter(Role.class::isInstance).map(Role.class::cast).toList();
+    return new DocumentedRbac(one(items, ClusterRole.class), roles);
   }
 
   public ClusterRole clusterRole() {
     return clusterRole;
   }
 
-  public Role role() {
-    return role;
+  /** The Roles in the operator's namespace, one per concern (Lease, webhook certificate). */
+  public List<Role> roles() {
+    return roles;
+  }
+
+  public Role role(String name) {
+    return roles.stream()
+        .filter(r -> r.getMetadata().getName().equals(name))
+        .findFirst()
+        .orElseThrow(() -> new IllegalStateException(FILE + " has no Role " + name));
+  }
+
+  private List<PolicyRule> roleRules() {
+    return roles.stream().flatMap(r -> r.getRules().stream()).toList();
   }
 
   /**
@@ -64,12 +77,12 @@ public final class DocumentedRbac {
       return true;
     }
     return operatorNamespace.equals(request.namespace())
-        && role.getRules().stream().anyMatch(r -> matches(r, request));
+        && roleRules().stream().anyMatch(r -> matches(r, request));
   }
 
-  /** The Role's rules as a SelfSubjectRulesReview reports them in the operator's namespace. */
+  /** The Roles' rules as a SelfSubjectRulesReview reports them in the operator's namespace. */
   public List<ResourceRule> roleAsResourceRules() {
-    return role.getRules().stream()
+    return roleRules().stream()
         .map(
             r ->
                 new ResourceRule(

@@ -36,9 +36,31 @@ class DocumentedRbacTest {
     assertThat(allowed("POST", "/apis/coordination.k8s.io/v1/namespaces/costsentry-system/leases"))
         .isTrue();
     assertThat(allowed("GET", lease.formatted("kube-system"))).isFalse();
-    assertThat(rbac.role().getRules())
+    assertThat(rbac.role("costsentry-operator-leader-election").getRules())
         .singleElement()
         .satisfies(r -> assertThat(r.getVerbs()).contains("get", "create", "update", "patch"));
+  }
+
+  @Test
+  void webhookCertificateSecretAndCaBundlesOnlyByName() {
+    String secret = "/api/v1/namespaces/%s/secrets/costsentry-webhook-tls";
+    assertThat(allowed("GET", secret.formatted("costsentry-system"))).isTrue();
+    assertThat(allowed("PUT", secret.formatted("costsentry-system"))).isTrue();
+    assertThat(allowed("POST", "/api/v1/namespaces/costsentry-system/secrets")).isTrue();
+    assertThat(allowed("GET", "/api/v1/namespaces/costsentry-system/secrets/other")).isFalse();
+    assertThat(allowed("GET", "/api/v1/namespaces/costsentry-system/secrets")).isFalse();
+    assertThat(allowed("GET", secret.formatted("default"))).isFalse();
+    String hooks = "/apis/admissionregistration.k8s.io/v1/";
+    assertThat(
+            allowed("PATCH", hooks + "mutatingwebhookconfigurations/costsentry-sidecar-injector"))
+        .isTrue();
+    assertThat(
+            allowed("PATCH", hooks + "validatingwebhookconfigurations/costsentry-budget-validator"))
+        .isTrue();
+    assertThat(allowed("PATCH", hooks + "mutatingwebhookconfigurations/someone-elses")).isFalse();
+    assertThat(allowed("GET", "/api/v1/namespaces?watch=true")).isTrue();
+    assertThat(allowed("PATCH", "/api/v1/namespaces/default")).isFalse();
+    assertThat(allowed("GET", "/api/v1/namespaces/default/pods")).isFalse();
   }
 
   @Test
