@@ -25,6 +25,14 @@ public final class AdminServer implements AutoCloseable {
    * @param health read on every request
    */
   public static AdminServer start(int port, Supplier<OperatorHealth> health) throws IOException {
+    return start(port, health, () -> "");
+  }
+
+  /**
+   * @param moreMetrics Prometheus text appended to the operator's gauges (budgets, webhooks)
+   */
+  public static AdminServer start(
+      int port, Supplier<OperatorHealth> health, Supplier<String> moreMetrics) throws IOException {
     HttpServer server = HttpServer.create(new InetSocketAddress(port), 0);
     server.createContext("/healthz", ex -> answer(ex, 200, "ok\n"));
     server.createContext(
@@ -33,7 +41,8 @@ public final class AdminServer implements AutoCloseable {
           boolean ready = health.get().ready();
           answer(ex, ready ? 200 : 503, ready ? "ready\n" : "not ready\n");
         });
-    server.createContext("/metrics", ex -> answer(ex, 200, metrics(health.get())));
+    server.createContext(
+        "/metrics", ex -> answer(ex, 200, metrics(health.get()) + moreMetrics.get()));
     server.start();
     return new AdminServer(server);
   }

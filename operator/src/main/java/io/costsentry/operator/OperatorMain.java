@@ -3,6 +3,10 @@ package io.costsentry.operator;
 import io.costsentry.core.config.DynamoDbPolicyStore;
 import io.costsentry.core.ledger.DynamoDbLedger;
 import io.costsentry.operator.bedrock.BedrockInferenceProfiles;
+import io.costsentry.operator.metrics.BudgetMetrics;
+import io.costsentry.operator.webhook.AdmissionWebhooks;
+import io.costsentry.operator.webhook.WebhookMetrics;
+import io.costsentry.operator.webhook.cluster.ClusterView;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.jdkhttp.JdkHttpClientFactory;
@@ -20,6 +24,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -162,6 +167,8 @@ public final class OperatorMain implements Callable<Integer> {
               + " COSTSENTRY_OPERATOR_EVENT_NAMESPACE, default ${DEFAULT-VALUE}).")
   String eventNamespace;
 
+  @Mixin WebhookOptions webhook = new WebhookOptions();
+
   OperatorConfig toConfig() {
     return toConfig(System.getenv());
   }
@@ -212,10 +219,28 @@ public final class OperatorMain implements Callable<Integer> {
     Operator operator =
         CostSentryOperator.create(
             client, bedrock, store, ledger, config, Clock.systemUTC(), leadership);
+    // Budgets and namespaces as every replica sees them: admission decisions and budget gauges.
+    ClusterView cluster = ClusterView.start(client);
+    WebhookMetrics webhookMetrics = new WebhookMetrics();
+    AdmissionWebhooks webhooks =
+        webhook.enabled()
+            ? AdmissionWebhooks.start(
+                client,
+                cluster,
+                webhook.toConfig(config, client.getNamespace()),
+                webhookMetrics,
+                Clock.systemUTC())
+            : null;
+    BudgetMetrics budgetMetrics = new BudgetMetrics(cluster::budgets);
     AdminServer admin =
         config.adminPort() < 0
             ? null
-            : AdminServer.start(config.adminPort(), () -> OperatorHealth.of(operator, leadership));
+            : AdminServer.start(
+                config.adminPort(),
+                () ->
+                    OperatorHealth.of(operator, leadership)
+                        .withWebhookReady(webhooks == null || webhooks.ready()),
+                () -> budgetMetrics.render() + webhookMetrics.render());
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
@@ -223,6 +248,8 @@ public final class OperatorMain implements Callable<Integer> {
                 () -> {
                   log.info("stopping");
                   operator.stop();
+                  closeQuietly(webhooks);
+                  cluster.close();
                   if (admin != null) {
                     admin.close();
                   }
@@ -235,7 +262,7 @@ public final class OperatorMain implements Callable<Integer> {
     operator.start();
     log.info(
         "CostSentry operator started: table {}, status refresh {}, drift repair {}, {} reconcile"
-            + " threads, leader election {}, admin port {}",
+            + " threads, leader election {}, admin port {}, webhooks {}",
         config.dynamoDbTable(),
         config.statusRefreshInterval(),
         config.driftRepairInterval(),
@@ -243,9 +270,21 @@ public final class OperatorMain implements Callable<Integer> {
         config.leaderElection()
             ? "Lease " + config.leaseName() + " (" + config.leaseDuration() + ")"
             : "off",
-        admin == null ? "off" : admin.port());
+        admin == null ? "off" : admin.port(),
+        webhooks == null ? "off" : "port " + webhook.port);
     stopped.await();
     return 0;
+  }
+
+  private static void closeQuietly(AutoCloseable c) {
+    if (c == null) {
+      return;
+    }
+    try {
+      c.close();
+    } catch (Exception e) {
+      log.warn("stopping {}: {}", c.getClass().getSimpleName(), e.toString());
+    }
   }
 
   public static void main(String[] args) {

@@ -12,14 +12,14 @@ import java.util.stream.Stream;
  * cleanup is done: its finalizer deletes the profiles by their cost-center name, so a budget taking
  * over sooner would lose the profiles it had just adopted.
  */
-final class CostCenterOwnership {
+public final class CostCenterOwnership {
   /** Oldest first. */
-  static final Comparator<CostCenterBudget> OLDER_FIRST = CostCenterOwnership::compare;
+  public static final Comparator<CostCenterBudget> OLDER_FIRST = CostCenterOwnership::compare;
 
   private CostCenterOwnership() {}
 
   /** The cost center in force: spec.costCenter, else metadata.name. */
-  static String costCenter(CostCenterBudget budget) {
+  public static String costCenter(CostCenterBudget budget) {
     String cc = budget.getSpec() == null ? null : budget.getSpec().getCostCenter();
     return cc == null || cc.isBlank() ? budget.getMetadata().getName() : cc;
   }
@@ -28,7 +28,7 @@ final class CostCenterOwnership {
    * The budget among {@code budgets} that governs {@code costCenter} instead of {@code budget}, if
    * any.
    */
-  static Optional<CostCenterBudget> governing(
+  public static Optional<CostCenterBudget> governing(
       CostCenterBudget budget, String costCenter, Stream<CostCenterBudget> budgets) {
     String name = budget.getMetadata().getName();
     return budgets
