@@ -112,7 +112,7 @@ public final class AdmissionWebhooks implements AutoCloseable {
       certificates.check();
     } catch (RuntimeException e) {
       // Retried at the next check; the current certificate stays in use meanwhile.
-      log.warn("webhook certificate check failed: {}", e.toString());
+      log.warn("webhook certificate check failed", e);
     }
   }
 
@@ -130,7 +130,7 @@ public final class AdmissionWebhooks implements AutoCloseable {
   }
 
   @Override
-  public void close() throws Exception {
+  public void close() {
     scheduler.shutdownNow();
     server.close();
   }

@@ -76,9 +76,13 @@ public final class WebhookServer implements AutoCloseable {
   }
 
   @Override
-  public synchronized void close() throws Exception {
+  public synchronized void close() {
     if (server != null) {
-      server.stop();
+      try {
+        server.stop();
+      } catch (Exception e) {
+        throw new IllegalStateException("stopping the webhook server", e);
+      }
     }
   }
 }

@@ -15,7 +15,7 @@ import java.util.Map;
  * charts/costsentry rendered and linted with the Helm library helm-java bundles, as {@code helm
  * template} and {@code helm lint} would.
  */
-final class Chart {
+public final class Chart {
   /** Where the module's tests run from: {@code operator/}. */
   static final Path DIR = Path.of("..", "charts", "costsentry");
 
@@ -61,7 +61,7 @@ final class Chart {
    * @param valuesYaml a values file's content, or {@code null}
    * @param sets {@code --set} pairs
    */
-  static Rendered render(String namespace, String valuesYaml, Map<String, String> sets) {
+  public static Rendered render(String namespace, String valuesYaml, Map<String, String> sets) {
     return Rendered.parse(template(namespace, valuesYaml, sets), namespace);
   }
 

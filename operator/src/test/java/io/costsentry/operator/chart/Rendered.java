@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /** The objects of one {@code helm template}, typed where Fabric8 knows the kind. */
-final class Rendered {
+public final class Rendered {
   private static final Pattern DOCUMENT_SEPARATOR = Pattern.compile("(?m)^---\\s*$");
 
   private final List<HasMetadata> objects;
@@ -40,7 +40,7 @@ final class Rendered {
     return namespace;
   }
 
-  List<HasMetadata> objects() {
+  public List<HasMetadata> objects() {
     return objects;
   }
 
@@ -107,7 +107,7 @@ final class Rendered {
   }
 
   /** The literal value of an operator environment variable. */
-  String env(String name) {
+  public String env(String name) {
     EnvVar var = env().get(name);
     if (var == null) {
       throw new AssertionError("operator has no environment variable " + name);

@@ -92,7 +92,7 @@ public final class CertificateIssuer {
           .filter(c -> c.getNotAfter().toInstant().isAfter(now))
           .forEach(bundle::add);
       return new WebhookCertificate(
-          Pem.encode(leafCert), Pem.encode(leafKeys.getPrivate()), Pem.encode(bundle.toArray()));
+          Pem.encode(leafCert), Pem.encodeKey(leafKeys.getPrivate()), Pem.encode(bundle.toArray()));
     } catch (GeneralSecurityException | OperatorCreationException | java.io.IOException e) {
       throw new IllegalStateException("cannot issue the webhook certificate", e);
     }

@@ -16,6 +16,7 @@ import org.bouncycastle.openssl.PEMKeyPair;
 import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 
 /**
  * PEM text to and from Java keys and certificates. Keys may be PKCS#8 or the OpenSSL formats
@@ -41,7 +42,7 @@ final class Pem {
       Object parsed = parser.readObject();
       JcaPEMKeyConverter converter = new JcaPEMKeyConverter();
       if (parsed instanceof PEMKeyPair pair) {
-        return converter.getKeyPair(pair).getPrivate();
+        return converter.getPrivateKey(pair.getPrivateKeyInfo());
       }
       if (parsed instanceof PrivateKeyInfo info) {
         return converter.getPrivateKey(info);
@@ -51,6 +52,15 @@ final class Pem {
               + (parsed == null ? "nothing" : parsed.getClass().getSimpleName()));
     } catch (IOException e) {
       throw new IllegalArgumentException("not a PEM private key: " + e.getMessage(), e);
+    }
+  }
+
+  /** PKCS#8 ({@code PRIVATE KEY}), which every TLS stack reads. */
+  static String encodeKey(PrivateKey key) {
+    try {
+      return encode(new JcaPKCS8Generator(key, null));
+    } catch (org.bouncycastle.util.io.pem.PemGenerationException e) {
+      throw new IllegalStateException("cannot encode the private key", e);
     }
   }
 
