@@ -7,6 +7,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.marcnuri.helm.Helm;
+import io.costsentry.core.pricing.PriceTable;
+import io.costsentry.crds.v1alpha1.CostCenterBudget;
+import io.costsentry.crds.v1alpha1.ModelAlias;
+import io.costsentry.operator.manifest.ManifestValidator;
+import io.fabric8.kubernetes.client.utils.Serialization;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -118,6 +123,24 @@ class GitOpsExamplesTest {
       budget
           .at("/spec/inferenceProfiles/aliases")
           .forEach(a -> assertThat(aliases).contains(a.asText()));
+    }
+  }
+
+  @Test
+  void theOperatorAcceptsEveryExampleAliasAndBudget() {
+    ManifestValidator validator = new ManifestValidator(PriceTable.builtIn());
+    List<String> aliasNames = new ArrayList<>();
+    for (JsonNode a : ofKind(costCenterDocuments(), "ModelAlias")) {
+      ManifestValidator.Result<?> r =
+          validator.alias(Serialization.unmarshal(a.toString(), ModelAlias.class));
+      assertThat(r.errors()).as("ModelAlias %s", a.at("/metadata/name")).isEmpty();
+      aliasNames.add(a.at("/metadata/name").asText());
+    }
+    for (JsonNode b : ofKind(costCenterDocuments(), "CostCenterBudget")) {
+      ManifestValidator.Result<?> r =
+          validator.budget(
+              Serialization.unmarshal(b.toString(), CostCenterBudget.class), aliasNames);
+      assertThat(r.errors()).as("CostCenterBudget %s", b.at("/metadata/name")).isEmpty();
     }
   }
 
