@@ -39,15 +39,24 @@ class CrdFixturesTest {
 
   static List<Fixture> validFixtures() {
     List<Fixture> fixtures = new ArrayList<>(Fixture.in(fixtures("valid")));
-    try (Stream<Path> examples = Files.list(Path.of("..", "examples"))) {
+    Path root = Path.of("..", "examples");
+    try (Stream<Path> examples = Files.walk(root)) {
       examples
           .filter(f -> f.toString().endsWith(".yaml"))
           .sorted()
-          .forEach(f -> fixtures.addAll(Fixture.documentsOf(f)));
+          .flatMap(f -> Fixture.documentsOf(root, f).stream())
+          // Examples also hold Namespaces, Deployments and Argo CD Applications.
+          .filter(f -> isCostSentry(f.manifest()))
+          .forEach(fixtures::add);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     return fixtures;
+  }
+
+  private static boolean isCostSentry(JsonNode manifest) {
+    return "costsentry.io/v1alpha1".equals(manifest.path("apiVersion").asText())
+        && BY_KIND.containsKey(manifest.path("kind").asText());
   }
 
   static List<Fixture> invalidFixtures() {

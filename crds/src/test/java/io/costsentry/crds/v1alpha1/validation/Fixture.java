@@ -71,8 +71,11 @@ record Fixture(String name, String yaml, List<Expected> expected) {
     }
   }
 
-  /** Each document of a multi-document file (the examples), as a valid fixture. */
-  static List<Fixture> documentsOf(Path file) {
+  /**
+   * Each document of a multi-document file (the examples), as a valid fixture named by its path
+   * under {@code root}.
+   */
+  static List<Fixture> documentsOf(Path root, Path file) {
     List<Fixture> documents = new ArrayList<>();
     try {
       String text = Files.readString(file, StandardCharsets.UTF_8);
@@ -82,7 +85,7 @@ record Fixture(String name, String yaml, List<Expected> expected) {
         JsonNode manifest = YAML.readTree(document);
         if (manifest != null && !manifest.isEmpty()) {
           documents.add(
-              new Fixture(file.getFileName() + " document " + index, document, List.of()));
+              new Fixture(root.relativize(file) + " document " + index, document, List.of()));
         }
       }
     } catch (IOException e) {
