@@ -19,22 +19,14 @@ import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.admission.v1.AdmissionResponse;
-import io.fabric8.kubernetes.api.model.admission.v1.AdmissionReview;
 import io.fabric8.kubernetes.api.model.admissionregistration.v1.MutatingWebhookConfiguration;
 import io.fabric8.kubernetes.api.model.admissionregistration.v1.ValidatingWebhookConfiguration;
-import io.fabric8.kubernetes.api.model.admissionregistration.v1.WebhookClientConfig;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.fabric8.zjsonpatch.JsonPatch;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.security.KeyStore;
-import java.security.cert.Certificate;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
@@ -43,13 +35,8 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
-import javax.net.ssl.HttpsURLConnection;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -135,7 +122,7 @@ class WebhookIT {
     String path = mutating().getWebhooks().get(0).getClientConfig().getService().getPath();
     ObjectNode review = fixture("deployment-pod.json");
     JsonNode pod = review.at("/request/object").deepCopy();
-    Exchange injected = post(webhooks.port(), path, review, bundle);
+    AdmissionClient.Exchange injected = post(webhooks.port(), path, review, bundle);
     assertThat(injected.response().getAllowed()).isTrue();
     Pod patched = apply(pod, injected.response());
     assertThat(patched.getSpec().getInitContainers().get(0).getName())
@@ -143,14 +130,15 @@ class WebhookIT {
     assertThat(patched.getSpec().getInitContainers().get(0).getRestartPolicy()).isEqualTo("Always");
 
     ((ObjectNode) review.get("request")).put("namespace", "marketing");
-    Exchange refused = post(webhooks.port(), path, review, bundle);
+    AdmissionClient.Exchange refused = post(webhooks.port(), path, review, bundle);
     assertThat(refused.response().getAllowed()).isFalse();
     assertThat(refused.response().getStatus().getMessage())
         .contains("CostCenterBudget sales spec.namespaceSelector")
         .contains("does not select namespace marketing");
 
     String budgetPath = validating().getWebhooks().get(0).getClientConfig().getService().getPath();
-    Exchange duplicate = post(webhooks.port(), budgetPath, fixture("budget-create.json"), bundle);
+    AdmissionClient.Exchange duplicate =
+        post(webhooks.port(), budgetPath, fixture("budget-create.json"), bundle);
     assertThat(duplicate.response().getAllowed()).isFalse();
     assertThat(duplicate.response().getStatus().getMessage())
         .contains("spec.costCenter \"sales\" already has a budget, CostCenterBudget sales");
@@ -231,60 +219,19 @@ class WebhookIT {
     return webhooks;
   }
 
-  private record Exchange(AdmissionResponse response, X509Certificate leaf) {}
-
-  private Exchange post(int port, String path, ObjectNode review, List<X509Certificate> trusted)
-      throws Exception {
-    String service = chart.env("COSTSENTRY_WEBHOOK_SERVICE") + "." + NAMESPACE + ".svc";
-    return post(port, path, review, trusted, service);
+  private AdmissionClient.Exchange post(
+      int port, String path, ObjectNode review, List<X509Certificate> trusted) throws Exception {
+    return AdmissionClient.post(port, path, review, trusted, service());
   }
 
-  /**
-   * As the API server calls a webhook Service: TLS trusting only the configuration's CA bundle, the
-   * certificate checked for {@code serviceName}.
-   */
-  private static Exchange post(
+  private static AdmissionClient.Exchange post(
       int port, String path, ObjectNode review, List<X509Certificate> trusted, String serviceName)
       throws Exception {
-    KeyStore trust = KeyStore.getInstance("PKCS12");
-    trust.load(null, null);
-    for (int i = 0; i < trusted.size(); i++) {
-      trust.setCertificateEntry("ca" + i, trusted.get(i));
-    }
-    TrustManagerFactory tmf =
-        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-    tmf.init(trust);
-    SSLContext tls = SSLContext.getInstance("TLS");
-    tls.init(null, tmf.getTrustManagers(), null);
-    HttpsURLConnection c =
-        (HttpsURLConnection)
-            URI.create("https://127.0.0.1:" + port + path).toURL().openConnection();
-    c.setSSLSocketFactory(tls.getSocketFactory());
-    c.setHostnameVerifier(
-        (host, session) -> {
-          try {
-            Collection<List<?>> sans =
-                ((X509Certificate) session.getPeerCertificates()[0]).getSubjectAlternativeNames();
-            return sans != null && sans.stream().anyMatch(s -> serviceName.equals(s.get(1)));
-          } catch (Exception e) {
-            return false;
-          }
-        });
-    c.setRequestMethod("POST");
-    c.setDoOutput(true);
-    c.setRequestProperty("Content-Type", "application/json");
-    try (OutputStream out = c.getOutputStream()) {
-      out.write(review.toString().getBytes(StandardCharsets.UTF_8));
-    }
-    assertThat(c.getResponseCode()).isEqualTo(200);
-    X509Certificate leaf = (X509Certificate) c.getServerCertificates()[0];
-    try (InputStream in = c.getInputStream()) {
-      AdmissionReview answer = Serialization.unmarshal(in, AdmissionReview.class);
-      assertThat(answer.getResponse().getUid()).isEqualTo(review.at("/request/uid").asText());
-      return new Exchange(answer.getResponse(), leaf);
-    } finally {
-      c.disconnect();
-    }
+    return AdmissionClient.post(port, path, review, trusted, serviceName);
+  }
+
+  private String service() {
+    return chart.env("COSTSENTRY_WEBHOOK_SERVICE") + "." + NAMESPACE + ".svc";
   }
 
   private MutatingWebhookConfiguration mutating() {
@@ -307,25 +254,13 @@ class WebhookIT {
 
   /** The CA bundle every mutating webhook carries (they must all carry the same). */
   private List<X509Certificate> caBundle() throws Exception {
-    return sameBundle(mutating().getWebhooks().stream().map(w -> w.getClientConfig()));
+    return AdmissionClient.caBundle(
+        mutating().getWebhooks().stream().map(w -> w.getClientConfig()));
   }
 
   private List<X509Certificate> validatingCaBundle() throws Exception {
-    return sameBundle(validating().getWebhooks().stream().map(w -> w.getClientConfig()));
-  }
-
-  private static List<X509Certificate> sameBundle(Stream<WebhookClientConfig> configs)
-      throws Exception {
-    List<String> bundles = configs.map(WebhookClientConfig::getCaBundle).distinct().toList();
-    assertThat(bundles).hasSize(1);
-    if (bundles.get(0) == null || bundles.get(0).isEmpty()) {
-      return List.of();
-    }
-    Collection<? extends Certificate> certs =
-        CertificateFactory.getInstance("X.509")
-            .generateCertificates(
-                new ByteArrayInputStream(Base64.getDecoder().decode(bundles.get(0))));
-    return certs.stream().map(X509Certificate.class::cast).toList();
+    return AdmissionClient.caBundle(
+        validating().getWebhooks().stream().map(w -> w.getClientConfig()));
   }
 
   private Secret secret() {
