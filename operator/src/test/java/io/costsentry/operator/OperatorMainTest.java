@@ -27,7 +27,61 @@ class OperatorMainTest {
         .contains("--leader-election", "--lease-name", "--lease-namespace", "--lease-duration")
         .contains("--admin-port", "--event-namespace")
         .contains("--drift-repair-interval", "COSTSENTRY_OPERATOR_DRIFT_REPAIR_INTERVAL")
-        .contains("--reconcile-threads", "COSTSENTRY_OPERATOR_RECONCILE_THREADS");
+        .contains("--reconcile-threads", "COSTSENTRY_OPERATOR_RECONCILE_THREADS")
+        .contains("--namespace", "COSTSENTRY_OPERATOR_NAMESPACE")
+        .contains("--webhook-port", "COSTSENTRY_WEBHOOK_PORT", "--webhook-certs")
+        .contains("--webhook-secret", "--webhook-service", "--webhook-cert-validity")
+        .contains("--mutating-webhook", "--validating-webhook")
+        .contains("--sidecar-image", "COSTSENTRY_SIDECAR_IMAGE", "--sidecar-memory-limit")
+        .contains("--sidecar-bedrock-endpoint");
+  }
+
+  @Test
+  void webhookFlagsBecomeItsConfigWithTheSidecarSharingTheOperatorsAwsSettings() {
+    OperatorMain main = new OperatorMain();
+    new CommandLine(main)
+        .setCaseInsensitiveEnumValuesAllowed(true)
+        .parseArgs(
+            "--region",
+            "eu-west-1",
+            "--dynamodb-table",
+            "ledger",
+            "--webhook-certs",
+            "external",
+            "--webhook-secret",
+            "tls",
+            "--sidecar-image",
+            "registry.example/sidecar:2",
+            "--sidecar-cpu-limit",
+            "1");
+    var webhook = main.webhook.toConfig(main.toConfig(Map.of()), "costsentry-system");
+    assertThat(webhook.port()).isEqualTo(9443);
+    assertThat(webhook.namespace()).isEqualTo("costsentry-system");
+    assertThat(webhook.certificates())
+        .isEqualTo(io.costsentry.operator.webhook.certs.CertificateMode.EXTERNAL);
+    assertThat(webhook.secretName()).isEqualTo("tls");
+    assertThat(webhook.serviceName()).isEqualTo("costsentry-webhook");
+    assertThat(webhook.certificateValidity()).isEqualTo(Duration.ofDays(365));
+    assertThat(webhook.sidecar().image()).isEqualTo("registry.example/sidecar:2");
+    assertThat(webhook.sidecar().cpuLimit()).isEqualTo("1");
+    assertThat(webhook.sidecar().memoryLimit()).isEqualTo("256Mi");
+    assertThat(webhook.sidecar().region()).isEqualTo("eu-west-1");
+    assertThat(webhook.sidecar().dynamoDbTable()).isEqualTo("ledger");
+  }
+
+  @Test
+  void badWebhookSettingsAreRefusedNamingTheChoices() {
+    StringWriter err = new StringWriter();
+    CommandLine cli = OperatorMain.commandLine();
+    cli.setErr(new PrintWriter(err));
+    assertThat(cli.execute("--webhook-certs", "lets-encrypt")).isNotZero();
+    assertThat(err.toString()).contains("'lets-encrypt' is not self-signed or external");
+
+    OperatorMain main = new OperatorMain();
+    new CommandLine(main).parseArgs("--sidecar-image-pull-policy", "Sometimes");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> main.webhook.toConfig(main.toConfig(Map.of()), "ns"))
+        .hasMessageContaining("must be Always, IfNotPresent or Never, got Sometimes");
   }
 
   @Test
