@@ -5,11 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.costsentry.core.config.InMemoryPolicyStore;
 import io.costsentry.crds.v1alpha1.InferenceProfileStatus;
 import io.costsentry.operator.bedrock.FakeInferenceProfiles;
-import java.time.Clock;
+import io.costsentry.operator.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -20,7 +18,7 @@ class BudgetProfilesTest {
   private static final String MODEL = "arn:aws:bedrock:us-east-1::foundation-model/m";
   private static final Map<String, String> TAGS = ProfileTags.desired("team", null, null, null);
 
-  private final MutableClock clock = new MutableClock();
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-11-27T08:00:00Z"));
   private final FakeInferenceProfiles bedrock = new FakeInferenceProfiles();
   private final InMemoryPolicyStore store = new InMemoryPolicyStore();
   private final BudgetProfiles profiles = new BudgetProfiles(bedrock, store, clock, DRIFT_REPAIR);
@@ -98,29 +96,5 @@ class BudgetProfilesTest {
   private BudgetProfiles.Outcome sync(
       Map<String, String> tags, List<InferenceProfileStatus> previous, long generation) {
     return profiles.sync("team", Map.of("haiku", MODEL), tags, previous, "team", generation);
-  }
-
-  /** A clock tests move forward. */
-  static final class MutableClock extends Clock {
-    private Instant now = Instant.parse("2026-11-27T08:00:00Z");
-
-    void advance(Duration d) {
-      now = now.plus(d);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
   }
 }

@@ -79,6 +79,18 @@ final class AdmissionClient {
     }
   }
 
+  /** The pod the API server stores: the answer's JSON patch applied to the pod as sent. */
+  static io.fabric8.kubernetes.api.model.Pod patched(
+      com.fasterxml.jackson.databind.JsonNode pod, AdmissionResponse response) {
+    com.fasterxml.jackson.databind.JsonNode patch =
+        Serialization.unmarshal(
+            new String(Base64.getDecoder().decode(response.getPatch()), StandardCharsets.UTF_8),
+            com.fasterxml.jackson.databind.JsonNode.class);
+    return Serialization.unmarshal(
+        io.fabric8.zjsonpatch.JsonPatch.apply(patch, pod).toString(),
+        io.fabric8.kubernetes.api.model.Pod.class);
+  }
+
   /** The CA bundle the webhooks carry; they must all carry the same one. */
   static List<X509Certificate> caBundle(Stream<WebhookClientConfig> configs) throws Exception {
     List<String> bundles = configs.map(WebhookClientConfig::getCaBundle).distinct().toList();

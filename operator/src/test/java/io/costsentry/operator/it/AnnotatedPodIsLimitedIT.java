@@ -38,7 +38,6 @@ import io.fabric8.kubernetes.api.model.admissionregistration.v1.ValidatingWebhoo
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.Serialization;
-import io.fabric8.zjsonpatch.JsonPatch;
 import io.javaoperatorsdk.operator.Operator;
 import java.io.IOException;
 import java.io.InputStream;
@@ -47,7 +46,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
@@ -55,7 +53,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -225,7 +222,7 @@ class AnnotatedPodIsLimitedIT {
                 chart.env("COSTSENTRY_WEBHOOK_SERVICE") + "." + MockCluster.NAMESPACE + ".svc")
             .response();
     assertThat(admitted.getAllowed()).isTrue();
-    Pod injected = patched(pod, admitted);
+    Pod injected = AdmissionClient.patched(pod, admitted);
     Container sidecarContainer = injected.getSpec().getInitContainers().get(0);
     assertThat(sidecarContainer.getName()).isEqualTo("costsentry-sidecar");
     Container app = injected.getSpec().getContainers().get(0);
@@ -387,14 +384,6 @@ class AnnotatedPodIsLimitedIT {
     request.put("namespace", namespace);
     request.set("object", pod);
     return review;
-  }
-
-  private static Pod patched(JsonNode pod, AdmissionResponse response) {
-    JsonNode patch =
-        Serialization.unmarshal(
-            new String(Base64.getDecoder().decode(response.getPatch()), StandardCharsets.UTF_8),
-            JsonNode.class);
-    return Serialization.unmarshal(JsonPatch.apply(patch, pod).toString(), Pod.class);
   }
 
   private static Map<String, String> env(Container c) {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.costsentry.crds.v1alpha1.CostCenterBudget;
 import io.costsentry.operator.chart.Chart;
 import io.costsentry.operator.chart.Rendered;
+import io.costsentry.operator.testing.MutableClock;
 import io.costsentry.operator.webhook.AdmissionWebhooks;
 import io.costsentry.operator.webhook.WebhookConfig;
 import io.costsentry.operator.webhook.WebhookMetrics;
@@ -18,23 +19,16 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Secret;
-import io.fabric8.kubernetes.api.model.admission.v1.AdmissionResponse;
 import io.fabric8.kubernetes.api.model.admissionregistration.v1.MutatingWebhookConfiguration;
 import io.fabric8.kubernetes.api.model.admissionregistration.v1.ValidatingWebhookConfiguration;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.Serialization;
-import io.fabric8.zjsonpatch.JsonPatch;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -124,7 +118,7 @@ class WebhookIT {
     JsonNode pod = review.at("/request/object").deepCopy();
     AdmissionClient.Exchange injected = post(webhooks.port(), path, review, bundle);
     assertThat(injected.response().getAllowed()).isTrue();
-    Pod patched = apply(pod, injected.response());
+    Pod patched = AdmissionClient.patched(pod, injected.response());
     assertThat(patched.getSpec().getInitContainers().get(0).getName())
         .isEqualTo("costsentry-sidecar");
     assertThat(patched.getSpec().getInitContainers().get(0).getRestartPolicy()).isEqualTo("Always");
@@ -280,45 +274,9 @@ class WebhookIT {
     }
   }
 
-  private static Pod apply(JsonNode pod, AdmissionResponse response) {
-    JsonNode patch =
-        Serialization.unmarshal(
-            new String(Base64.getDecoder().decode(response.getPatch()), StandardCharsets.UTF_8),
-            JsonNode.class);
-    return Serialization.unmarshal(JsonPatch.apply(patch, pod).toString(), Pod.class);
-  }
-
   private static ObjectNode fixture(String name) throws Exception {
     try (InputStream in = WebhookIT.class.getResourceAsStream("/admission/" + name)) {
       return (ObjectNode) Serialization.jsonMapper().readTree(in);
-    }
-  }
-
-  /** A clock the test moves forward; read from the webhook's certificate thread. */
-  private static final class MutableClock extends Clock {
-    private volatile Instant now;
-
-    MutableClock(Instant start) {
-      now = start;
-    }
-
-    void advance(Duration d) {
-      now = now.plus(d);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
     }
   }
 }

@@ -6,11 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.costsentry.core.config.InMemoryPolicyStore;
 import io.costsentry.core.config.PolicySnapshot;
 import io.costsentry.core.config.PolicyStore;
-import java.time.Clock;
+import io.costsentry.operator.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -20,10 +18,10 @@ class SkipUnchangedWritesTest {
 
   private final List<String> writes = new ArrayList<>();
   private final InMemoryPolicyStore memory = new InMemoryPolicyStore();
-  private Instant now = Instant.parse("2026-11-27T08:00:00Z");
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-11-27T08:00:00Z"));
   private boolean failWrites;
   private final SkipUnchangedWrites store =
-      new SkipUnchangedWrites(new Recording(), clock(), REWRITE_AFTER);
+      new SkipUnchangedWrites(new Recording(), clock, REWRITE_AFTER);
 
   @Test
   void theSameContentIsNotWrittenAgainUntilTheRewriteInterval() {
@@ -35,7 +33,7 @@ class SkipUnchangedWritesTest {
     store.putAlias("haiku", "{h}");
     assertThat(writes).containsExactly("budget team", "route team haiku", "alias haiku");
 
-    now = now.plus(REWRITE_AFTER);
+    clock.advance(REWRITE_AFTER);
     store.putBudget("team", "{a}");
     assertThat(writes).hasSize(4);
   }
@@ -63,25 +61,6 @@ class SkipUnchangedWritesTest {
     failWrites = false;
     store.putBudget("team", "{b}");
     assertThat(writes).containsExactly("budget team", "budget team", "budget team");
-  }
-
-  private Clock clock() {
-    return new Clock() {
-      @Override
-      public ZoneId getZone() {
-        return ZoneOffset.UTC;
-      }
-
-      @Override
-      public Clock withZone(ZoneId zone) {
-        return this;
-      }
-
-      @Override
-      public Instant instant() {
-        return now;
-      }
-    };
   }
 
   /** The store below, recording every write that reaches it. */

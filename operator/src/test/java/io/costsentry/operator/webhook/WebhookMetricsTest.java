@@ -23,5 +23,4 @@ class WebhookMetricsTest {
                 + " 1\n")
         .contains("costsentry_webhook_certificate_expiry_timestamp_seconds 1800000000\n");
   }
-
 }

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,31 +36,39 @@ final class CaBundles {
   void ensure(String caBundlePem) {
     String bundle =
         Base64.getEncoder().encodeToString(caBundlePem.getBytes(StandardCharsets.US_ASCII));
-    var mutatingResource =
+    var mutatingConfigs =
         client.admissionRegistration().v1().mutatingWebhookConfigurations().withName(mutating);
-    MutatingWebhookConfiguration m = mutatingResource.get();
-    if (m == null) {
-      log.warn("MutatingWebhookConfiguration {} not found: pods are not injected", mutating);
-    } else {
-      String patch =
-          patch(m.getWebhooks().stream().map(MutatingWebhook::getClientConfig).toList(), bundle);
-      if (patch != null) {
-        mutatingResource.patch(PatchContext.of(PatchType.JSON), patch);
-        log.info("CA bundle of MutatingWebhookConfiguration {} updated", mutating);
-      }
-    }
-    var validatingResource =
+    MutatingWebhookConfiguration m = mutatingConfigs.get();
+    ensure(
+        "MutatingWebhookConfiguration " + mutating,
+        m == null ? null : m.getWebhooks().stream().map(MutatingWebhook::getClientConfig).toList(),
+        bundle,
+        patch -> mutatingConfigs.patch(PatchContext.of(PatchType.JSON), patch));
+    var validatingConfigs =
         client.admissionRegistration().v1().validatingWebhookConfigurations().withName(validating);
-    ValidatingWebhookConfiguration v = validatingResource.get();
-    if (v == null) {
-      log.warn("ValidatingWebhookConfiguration {} not found: budgets are not checked", validating);
-    } else {
-      String patch =
-          patch(v.getWebhooks().stream().map(ValidatingWebhook::getClientConfig).toList(), bundle);
-      if (patch != null) {
-        validatingResource.patch(PatchContext.of(PatchType.JSON), patch);
-        log.info("CA bundle of ValidatingWebhookConfiguration {} updated", validating);
-      }
+    ValidatingWebhookConfiguration v = validatingConfigs.get();
+    ensure(
+        "ValidatingWebhookConfiguration " + validating,
+        v == null
+            ? null
+            : v.getWebhooks().stream().map(ValidatingWebhook::getClientConfig).toList(),
+        bundle,
+        patch -> validatingConfigs.patch(PatchContext.of(PatchType.JSON), patch));
+  }
+
+  /**
+   * @param configs {@code null} when the configuration does not exist
+   */
+  private static void ensure(
+      String what, List<WebhookClientConfig> configs, String bundle, Consumer<String> apply) {
+    if (configs == null) {
+      log.warn("{} not found: its webhook is not called", what);
+      return;
+    }
+    String patch = patch(configs, bundle);
+    if (patch != null) {
+      apply.accept(patch);
+      log.info("CA bundle of {} updated", what);
     }
   }
 
