@@ -12,13 +12,17 @@ import io.costsentry.operator.testing.MutableClock;
 import io.costsentry.operator.webhook.AdmissionWebhooks;
 import io.costsentry.operator.webhook.WebhookConfig;
 import io.costsentry.operator.webhook.WebhookMetrics;
+import io.costsentry.operator.webhook.certs.CertificateIssuer;
+import io.costsentry.operator.webhook.certs.CertificateKeeper;
 import io.costsentry.operator.webhook.certs.CertificateMode;
+import io.costsentry.operator.webhook.certs.WebhookCertificate;
 import io.costsentry.operator.webhook.cluster.ClusterView;
 import io.costsentry.operator.webhook.injection.SidecarTemplate;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.admissionregistration.v1.MutatingWebhookConfiguration;
 import io.fabric8.kubernetes.api.model.admissionregistration.v1.ValidatingWebhookConfiguration;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -189,9 +193,70 @@ class WebhookIT {
         .hasMessageContaining("HTTPS hostname");
   }
 
+  @Test
+  void withExternalCertificatesItWaitsForCertManagersSecretAndReloadsWhenItIsRenewed()
+      throws Exception {
+    AdmissionWebhooks webhooks = startReplica(CertificateMode.EXTERNAL);
+    await()
+        .during(Duration.ofSeconds(1))
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> !webhooks.ready());
+
+    // cert-manager writes the Secret (and its CA injector the bundle, not the operator).
+    CertificateIssuer certManager = new CertificateIssuer();
+    List<String> names =
+        CertificateKeeper.Settings.serviceNames(chart.env("COSTSENTRY_WEBHOOK_SERVICE"), NAMESPACE);
+    WebhookCertificate first =
+        certManager.issue(names, Instant.now(), Duration.ofDays(90), List.of());
+    client
+        .secrets()
+        .inNamespace(NAMESPACE)
+        .resource(
+            new SecretBuilder()
+                .withNewMetadata()
+                .withName(chart.env("COSTSENTRY_WEBHOOK_SECRET"))
+                .endMetadata()
+                .withType("kubernetes.io/tls")
+                .withData(first.secretData())
+                .build())
+        .create();
+    await().atMost(Duration.ofSeconds(30)).until(webhooks::ready);
+    String path = mutating().getWebhooks().get(0).getClientConfig().getService().getPath();
+    assertThat(
+            post(webhooks.port(), path, fixture("deployment-pod.json"), first.caCertificates())
+                .leaf())
+        .isEqualTo(first.leaf());
+    assertThat(caBundle()).as("the operator leaves the CA bundle to cert-manager").isEmpty();
+
+    WebhookCertificate renewed =
+        certManager.issue(names, Instant.now(), Duration.ofDays(90), List.of());
+    client
+        .secrets()
+        .inNamespace(NAMESPACE)
+        .withName(chart.env("COSTSENTRY_WEBHOOK_SECRET"))
+        .edit(s -> new SecretBuilder(s).withData(renewed.secretData()).build());
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .ignoreExceptions()
+        .until(
+            () ->
+                post(
+                        webhooks.port(),
+                        path,
+                        fixture("deployment-pod.json"),
+                        renewed.caCertificates())
+                    .leaf()
+                    .equals(renewed.leaf()));
+    assertThat(WebhookCertificate.fromSecret(secret())).contains(renewed);
+  }
+
   // --- helpers
 
   private AdmissionWebhooks startReplica() {
+    return startReplica(CertificateMode.SELF_SIGNED);
+  }
+
+  private AdmissionWebhooks startReplica(CertificateMode certificates) {
     KubernetesClient operatorClient = cluster.operatorClient();
     ClusterView view = ClusterView.start(operatorClient);
     running.add(view);
@@ -199,7 +264,7 @@ class WebhookIT {
         new WebhookConfig(
             0,
             NAMESPACE,
-            CertificateMode.SELF_SIGNED,
+            certificates,
             chart.env("COSTSENTRY_WEBHOOK_SECRET"),
             chart.env("COSTSENTRY_WEBHOOK_SERVICE"),
             chart.env("COSTSENTRY_MUTATING_WEBHOOK"),
