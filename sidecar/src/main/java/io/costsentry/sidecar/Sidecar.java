@@ -4,6 +4,7 @@ import io.costsentry.core.budget.ApplicableLimit;
 import io.costsentry.core.budget.BudgetEngine;
 import io.costsentry.core.budget.LedgerWriter;
 import io.costsentry.core.config.DynamoDbPolicyStore;
+import io.costsentry.core.config.PolicyStore;
 import io.costsentry.core.ledger.CounterState;
 import io.costsentry.core.ledger.DynamoDbLedger;
 import io.costsentry.core.ledger.InMemoryLedger;
@@ -64,56 +65,86 @@ public final class Sidecar implements AutoCloseable {
   }
 
   public static Sidecar start(SidecarConfig config, SidecarEnvironment env) throws Exception {
-    long started = System.nanoTime();
-    ManifestPolicyLoader loader = new ManifestPolicyLoader();
-    SidecarPolicy fixedPolicy =
-        config.policyFile() == null ? null : SidecarPolicy.of(loader.load(config.policyFile()));
     String region = resolveRegion(config);
     List<AutoCloseable> opened = new ArrayList<>();
     try {
       LedgerConnection connection = openLedger(config, env, region, opened);
-      LedgerWriter writer = new LedgerWriter();
-      BudgetEngine engine =
-          new BudgetEngine(
-              connection.ledger(),
-              writer,
-              Clock.systemUTC(),
-              config.holdTtl(),
-              Sidecar::logThreshold);
-      Sidecar sidecar = new Sidecar(writer, engine);
-      sidecar.resources.addAll(opened);
-      ScheduledExecutorService maintenance =
-          Executors.newSingleThreadScheduledExecutor(
-              r -> Thread.ofPlatform().daemon().name("costsentry-maintenance").unstarted(r));
-      sidecar.resources.add(maintenance::shutdownNow);
-      PolicySource policies =
-          fixedPolicy != null
-              ? PolicySource.fixed(fixedPolicy)
-              : PolicySource.fromStore(
-                  new StorePolicySource(
-                      new DynamoDbPolicyStore(connection.client(), config.dynamoDbTable()),
-                      config.costCenter(),
-                      loader),
-                  maintenance,
-                  config.policyRefresh());
-      sidecar.wire(config, env, policies, region, maintenance);
-      log.info(
-          "CostSentry sidecar ready in {} ms: proxy on {}, admin on {}, cost center '{}', {}"
-              + " aliases, policies from {}, ledger {}",
-          (System.nanoTime() - started) / 1_000_000,
-          sidecar.proxyPort(),
-          HttpServers.port(sidecar.admin),
-          config.costCenter(),
-          policies.current().get().policies().aliases().size(),
-          fixedPolicy != null ? config.policyFile() : "the ledger table (operator)",
-          config.ledger().name().toLowerCase());
-      return sidecar;
+      PolicyStore store =
+          connection.client() == null
+              ? null
+              : new DynamoDbPolicyStore(connection.client(), config.dynamoDbTable());
+      return start(config, env, region, connection.ledger(), store, opened);
     } catch (Exception e) {
       for (AutoCloseable c : opened) {
         c.close();
       }
       throw e;
     }
+  }
+
+  /**
+   * A sidecar on a ledger and a policy store its caller owns and closes: the sandbox runs the
+   * operator and a sidecar in one process, sharing them. The config's ledger settings are unused.
+   *
+   * @param store where the operator's records are read when the config names no policy file
+   */
+  public static Sidecar embedded(
+      SidecarConfig config, SidecarEnvironment env, Ledger ledger, PolicyStore store)
+      throws Exception {
+    return start(config, env, resolveRegion(config), ledger, store, new ArrayList<>());
+  }
+
+  private static Sidecar start(
+      SidecarConfig config,
+      SidecarEnvironment env,
+      String region,
+      Ledger ledger,
+      PolicyStore store,
+      List<AutoCloseable> opened)
+      throws Exception {
+    long started = System.nanoTime();
+    ManifestPolicyLoader loader = new ManifestPolicyLoader();
+    SidecarPolicy fixedPolicy =
+        config.policyFile() == null ? null : SidecarPolicy.of(loader.load(config.policyFile()));
+    if (fixedPolicy == null && store == null) {
+      throw new IllegalArgumentException(
+          "the in-memory ledger holds no operator records: give the budgets in a file"
+              + " (COSTSENTRY_CONFIG / --config), or use the dynamodb ledger");
+    }
+    LedgerWriter writer = new LedgerWriter();
+    BudgetEngine engine =
+        new BudgetEngine(
+            ledger, writer, Clock.systemUTC(), config.holdTtl(), Sidecar::logThreshold);
+    Sidecar sidecar = new Sidecar(writer, engine);
+    sidecar.resources.addAll(opened);
+    ScheduledExecutorService maintenance =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> Thread.ofPlatform().daemon().name("costsentry-maintenance").unstarted(r));
+    sidecar.resources.add(maintenance::shutdownNow);
+    PolicySource policies =
+        fixedPolicy != null
+            ? PolicySource.fixed(fixedPolicy)
+            : PolicySource.fromStore(
+                new StorePolicySource(store, config.costCenter(), loader),
+                maintenance,
+                config.policyRefresh());
+    try {
+      sidecar.wire(config, env, policies, region, maintenance);
+    } catch (Exception e) {
+      sidecar.close();
+      throw e;
+    }
+    log.info(
+        "CostSentry sidecar ready in {} ms: proxy on {}, admin on {}, cost center '{}', {}"
+            + " aliases, policies from {}, ledger {}",
+        (System.nanoTime() - started) / 1_000_000,
+        sidecar.proxyPort(),
+        HttpServers.port(sidecar.admin),
+        config.costCenter(),
+        policies.current().get().policies().aliases().size(),
+        fixedPolicy != null ? config.policyFile() : "the operator's records",
+        ledger.getClass().getSimpleName());
+    return sidecar;
   }
 
   /** Where the policy in force comes from, and whether one has been loaded yet. */

@@ -73,6 +73,23 @@ public final class ManifestPolicyLoader {
   }
 
   /**
+   * What the API server would say of one manifest against its CRD's schema alone (types, required
+   * fields, enums, patterns, bounds, unknown fields, CEL rules), with the schema's defaults applied
+   * to {@code manifest} in place. References to other resources are not checked: the API server
+   * cannot see them either. Used where an API server is emulated (the sandbox).
+   *
+   * @return {@code field: detail} per problem; empty when the manifest is accepted
+   * @throws IllegalArgumentException if the manifest's kind is not a CostSentry kind
+   */
+  public List<String> crdSchemaErrors(String kind, ObjectNode manifest) {
+    CrdSchemaValidator validator = validators.get(kind);
+    if (validator == null) {
+      throw new IllegalArgumentException("not a CostSentry kind: " + kind);
+    }
+    return validator.validate(manifest).stream().map(e -> e.field() + ": " + e.detail()).toList();
+  }
+
+  /**
    * The policies of a manifest file.
    *
    * @throws IOException if the file cannot be read
