@@ -46,8 +46,8 @@ public final class LocalMain implements Callable<Integer> {
       names = "--kubeconfig-out",
       defaultValue = "costsentry-local.kubeconfig",
       description =
-          "Where to write a kubeconfig for the embedded API (default ${DEFAULT-VALUE}); use"
-              + " KUBECONFIG=<file> kubectl ...")
+          "Kubeconfig written for the embedded API, for KUBECONFIG=<file> kubectl (default"
+              + " ${DEFAULT-VALUE}).")
   Path kubeconfigOut;
 
   @Option(
@@ -105,7 +105,13 @@ public final class LocalMain implements Callable<Integer> {
     long started = System.nanoTime();
     SandboxConfig config = toConfig();
     PrintStream out = System.out;
-    Sandbox sandbox = Sandbox.start(config, out);
+    Sandbox sandbox;
+    try {
+      sandbox = Sandbox.start(config, out);
+    } catch (Exception e) {
+      System.err.println("costsentry local: could not start: " + explain(e));
+      return 1;
+    }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
@@ -119,6 +125,22 @@ public final class LocalMain implements Callable<Integer> {
     out.println(Banner.render(sandbox, config, (System.nanoTime() - started) / 1_000_000));
     stopped.await();
     return 0;
+  }
+
+  /** The cause a user can act on, e.g. a port already in use, without a stack trace. */
+  static String explain(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.net.BindException || String.valueOf(t.getMessage()).contains("bind")) {
+        return t.getMessage()
+            + " (a port is in use: is another sandbox running? choose others with --proxy-port,"
+            + " --admin-port or --api-port)";
+      }
+    }
+    Throwable root = e;
+    while (root.getCause() != null) {
+      root = root.getCause();
+    }
+    return root == e ? String.valueOf(e.getMessage()) : e.getMessage() + ": " + root.getMessage();
   }
 
   public static void main(String[] args) {

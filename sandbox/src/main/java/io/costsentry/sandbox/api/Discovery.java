@@ -22,27 +22,19 @@ final class Discovery {
   Discovery(CrdCatalog crds) {
     String groupVersion = crds.group() + "/" + crds.version();
     documents =
-        Map.of(
-            "/api",
-            apiVersions(),
-            "/apis",
-            groups(crds, groupVersion),
-            "/api/v1",
-            coreResources(),
-            "/apis/" + groupVersion,
-            customResources(crds, groupVersion),
-            "/apis/" + crds.group(),
-            group(crds, groupVersion).toString(),
-            "/apis/apiextensions.k8s.io/v1",
-            apiExtensionsResources(),
-            "/version",
-            "{\"major\":\"1\",\"minor\":\"31\",\"gitVersion\":\"v1.31.0-costsentry-local\","
-                + "\"platform\":\"linux/amd64\"}",
-            // kubectl's client-side validation reads it; an empty document validates nothing
-            "/openapi/v2",
-            "{\"swagger\":\"2.0\",\"info\":{\"title\":\"costsentry-local\",\"version\":\"v1\"},\"paths\":{},\"definitions\":{}}",
-            "/openapi/v3",
-            "{\"paths\":{}}");
+        Map.ofEntries(
+            Map.entry("/api", apiVersions()),
+            Map.entry("/apis", groups(crds, groupVersion)),
+            Map.entry("/api/v1", coreResources()),
+            Map.entry("/apis/" + groupVersion, customResources(crds, groupVersion)),
+            Map.entry("/apis/" + crds.group(), group(crds, groupVersion).toString()),
+            Map.entry("/apis/apiextensions.k8s.io/v1", apiExtensionsResources()),
+            Map.entry(
+                "/version",
+                "{\"major\":\"1\",\"minor\":\"31\",\"gitVersion\":\"v1.31.0-costsentry-local\","
+                    + "\"platform\":\"linux/amd64\"}"),
+            Map.entry("/openapi/v3", OpenApi.root(crds)),
+            Map.entry("/openapi/v3/apis/" + groupVersion, OpenApi.groupVersion(crds)));
   }
 
   /** The document at {@code path} (query ignored), if it is a discovery path. */

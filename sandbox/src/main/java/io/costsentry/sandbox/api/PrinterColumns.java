@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -30,6 +33,10 @@ final class PrinterColumns {
    * @param listOrObject the list (or single object) the store answered
    */
   static String table(CrdCatalog.Crd crd, JsonNode listOrObject) {
+    return table(crd, listOrObject, Instant.now());
+  }
+
+  static String table(CrdCatalog.Crd crd, JsonNode listOrObject, Instant now) {
     ObjectNode table =
         JSON.createObjectNode().put("kind", "Table").put("apiVersion", "meta.k8s.io/v1");
     table
@@ -67,6 +74,8 @@ final class PrinterColumns {
         JsonNode value = evaluate(item, c.jsonPath());
         if (value == null || value.isMissingNode() || value.isNull()) {
           cells.addNull();
+        } else if ("date".equals(c.type())) {
+          cells.add(age(value.asText(), now));
         } else {
           cells.add(value);
         }
@@ -78,6 +87,41 @@ final class PrinterColumns {
       partial.set("metadata", item.path("metadata").deepCopy());
     }
     return table.toString();
+  }
+
+  /**
+   * A date column as the API server prints it, the time since then as kubectl shows ages: {@code
+   * 45s}, {@code 3m20s}, {@code 42m}, {@code 5h12m}, {@code 30h}, {@code 3d4h}, {@code 40d}.
+   */
+  static String age(String timestamp, Instant now) {
+    Duration d;
+    try {
+      d = Duration.between(Instant.parse(timestamp), now);
+    } catch (DateTimeParseException e) {
+      return timestamp;
+    }
+    long s = Math.max(0, d.toSeconds());
+    long m = s / 60;
+    long h = m / 60;
+    if (s < 120) {
+      return s + "s";
+    }
+    if (m < 10) {
+      return s % 60 == 0 ? m + "m" : m + "m" + (s % 60) + "s";
+    }
+    if (m < 180) {
+      return m + "m";
+    }
+    if (h < 8) {
+      return m % 60 == 0 ? h + "h" : h + "h" + (m % 60) + "m";
+    }
+    if (h < 48) {
+      return h + "h";
+    }
+    if (h < 24 * 8) {
+      return h % 24 == 0 ? (h / 24) + "d" : (h / 24) + "d" + (h % 24) + "h";
+    }
+    return (h / 24) + "d";
   }
 
   /** {@code .a.b}, {@code .a[?(@.k=="v")].b}; {@code null} when nothing is there. */
