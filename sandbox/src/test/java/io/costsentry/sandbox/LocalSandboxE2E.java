@@ -244,6 +244,30 @@ class LocalSandboxE2E {
 
   @Test
   @Order(4)
+  void aMergePatchReplacesListsAsTheApiServerDoes() {
+    // kubectl apply of a changed manifest sends a JSON merge patch: lists are replaced, not merged.
+    kubectl
+        .resources(CostCenterBudget.class)
+        .withName("e2e")
+        .patch(
+            io.fabric8.kubernetes.client.dsl.base.PatchContext.of(
+                io.fabric8.kubernetes.client.dsl.base.PatchType.JSON_MERGE),
+            """
+            {"spec":{"limits":[
+              {"name":"tokens-per-minute","period":"Minute","maxTotalTokens":3000},
+              {"name":"daily-cost","period":"Day","maxCostUSD":6}]}}""");
+    CostCenterBudget patched = kubectl.resources(CostCenterBudget.class).withName("e2e").get();
+    assertThat(patched.getSpec().getLimits())
+        .extracting(l -> l.getName())
+        .containsExactly("tokens-per-minute", "daily-cost");
+    assertThat(
+            awaitBudget(
+                b -> isTrue(b, "Ready") && limit(b, "daily-cost").getLimit().intValue() == 6))
+        .isNotNull();
+  }
+
+  @Test
+  @Order(5)
   void appsOnAnyAwsSdkAreMeteredThenDeniedPastTheBudget() throws Exception {
     try (BedrockRuntimeClient sync = sync();
         BedrockRuntimeAsyncClient async = async()) {
@@ -288,7 +312,7 @@ class LocalSandboxE2E {
   }
 
   @Test
-  @Order(5)
+  @Order(6)
   void kubectlGetCcbShowsSpendAndPercent() throws Exception {
     CostCenterBudget used = awaitBudget(b -> limit(b, "tokens-per-minute").getPercent() > 50);
     assertThat(limit(used, "daily-cost").getUsed()).isPositive();

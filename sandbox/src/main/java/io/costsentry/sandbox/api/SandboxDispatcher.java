@@ -23,6 +23,15 @@ import java.util.Optional;
 final class SandboxDispatcher extends Dispatcher {
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /** What a client may change with a patch of the object (status has its own subresource). */
+  private static final String[] CHANGEABLE = {
+    "/spec",
+    "/metadata/labels",
+    "/metadata/annotations",
+    "/metadata/finalizers",
+    "/metadata/ownerReferences"
+  };
+
   private final KubernetesMixedDispatcher store;
   private final CrdCatalog crds;
   private final Discovery discovery;
@@ -96,7 +105,10 @@ final class SandboxDispatcher extends Dispatcher {
     return store.dispatch(withBody(request, manifest));
   }
 
-  /** A patch is checked on its result, as the API server checks it. */
+  /**
+   * A patch is applied here with its real semantics, checked on its result as the API server checks
+   * it, and stored as a JSON patch of the changed parts.
+   */
   private MockResponse patch(RecordedRequest request, CrdCatalog.Crd crd) throws IOException {
     String type = String.valueOf(request.getHeader("Content-Type"));
     if (type.startsWith("application/apply-patch")) {
@@ -117,7 +129,40 @@ final class SandboxDispatcher extends Dispatcher {
             : mergePatch(previous.get().deepCopy(), patch);
     ObjectNode manifest = (ObjectNode) result;
     Optional<ManifestAdmission.Refusal> refused = admission.admit(crd, manifest, previous.get());
-    return refused.isPresent() ? refusal(refused.get(), crd, manifest) : store.dispatch(request);
+    if (refused.isPresent()) {
+      return refusal(refused.get(), crd, manifest);
+    }
+    String path = request.getPath();
+    int query = path.indexOf('?');
+    return store.dispatch(
+        new RecordedRequest(
+            "HTTP/1.1",
+            HttpMethod.PATCH,
+            query < 0 ? path : path.substring(0, query),
+            new Headers.Builder().add("Content-Type", "application/json-patch+json").build(),
+            new Buffer(
+                replacing(previous.get(), manifest).toString().getBytes(StandardCharsets.UTF_8))));
+  }
+
+  /**
+   * A JSON patch that makes the stored object's spec and changeable metadata those of {@code
+   * result}: the mock store's own merge patch appends to lists instead of replacing them, its JSON
+   * patch does not.
+   */
+  static JsonNode replacing(JsonNode stored, JsonNode result) {
+    var ops = JSON.createArrayNode();
+    for (String pointer : CHANGEABLE) {
+      JsonNode before = stored.at(pointer);
+      JsonNode after = result.at(pointer);
+      if (after.isMissingNode() || after.isNull()) {
+        if (!before.isMissingNode()) {
+          ops.addObject().put("op", "remove").put("path", pointer);
+        }
+      } else if (!after.equals(before)) {
+        ops.addObject().put("op", "add").put("path", pointer).set("value", after);
+      }
+    }
+    return ops;
   }
 
   /** RFC 7386 JSON merge patch (custom resources take no strategic merge patch). */
@@ -154,16 +199,6 @@ final class SandboxDispatcher extends Dispatcher {
     return code(answer) == 200
         ? Optional.of((ObjectNode) JSON.readTree(answer.getBody().getBytes()))
         : Optional.empty();
-  }
-
-  /** The request again, with a body the store can read (reading a body consumes it). */
-  private static RecordedRequest copy(RecordedRequest request) {
-    return new RecordedRequest(
-        "HTTP/1.1",
-        request.method(),
-        request.getPath(),
-        request.getHeaders(),
-        new Buffer(request.getBody().getBytes()));
   }
 
   private static RecordedRequest withBody(RecordedRequest request, JsonNode body) {
