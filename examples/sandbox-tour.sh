@@ -28,7 +28,7 @@ kubectl get modelaliases,costcenterbudgets
 step "aws bedrock-runtime converse --model-id claude-3-5-haiku ...   # through the sidecar"
 converse "Summarise ticket 1" 300
 
-step "kubectl apply -f examples/sandbox/support-tight.yaml   # 2,000 tokens per minute"
+step "kubectl apply -f examples/sandbox/support-tight.yaml   # 2,000 tokens per hour"
 kubectl apply -f examples/sandbox/support-tight.yaml
 sleep 2   # the sidecar re-reads the operator's records every second
 

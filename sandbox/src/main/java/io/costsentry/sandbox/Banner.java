@@ -23,7 +23,7 @@ final class Banner {
         Try it:
           export KUBECONFIG=%s
           kubectl get modelaliases,costcenterbudgets
-          export AWS_ENDPOINT_URL_BEDROCK_RUNTIME=%s AWS_REGION=us-east-1 \\
+          export AWS_ENDPOINT_URL_BEDROCK_RUNTIME=%s AWS_DEFAULT_REGION=us-east-1 \\
                  AWS_ACCESS_KEY_ID=sandbox AWS_SECRET_ACCESS_KEY=sandbox
           aws bedrock-runtime converse --model-id claude-3-5-haiku \\
             --messages '[{"role":"user","content":[{"text":"Hello"}]}]'
