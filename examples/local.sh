@@ -11,12 +11,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if [[ -z "${JAVA_HOME:-}" ]]; then
-  for candidate in /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/java-21-openjdk-amd64; do
-    [[ -x "$candidate/bin/java" ]] && export JAVA_HOME="$candidate" && break
-  done
-fi
-JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+source examples/lib/java.sh
 
 if [[ -z "${SKIP_BUILD:-}" || ! -f sandbox/target/costsentry-local.jar ]]; then
   echo "building the sandbox (the first time takes a minute or two)..."

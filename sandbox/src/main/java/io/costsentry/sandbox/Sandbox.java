@@ -35,6 +35,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -177,24 +178,33 @@ public final class Sandbox implements AutoCloseable {
         client.resources(ModelAlias.class).list().getItems().stream()
             .map(a -> a.getMetadata().getName())
             .toList();
-    for (String name : aliases) {
-      while (!ready(client.resources(ModelAlias.class).withName(name).get())) {
+    boolean inTime =
+        awaitEach(
+                aliases,
+                name -> ready(client.resources(ModelAlias.class).withName(name).get()),
+                deadline)
+            && awaitEach(
+                budgets,
+                name -> ready(client.resources(CostCenterBudget.class).withName(name).get()),
+                deadline);
+    if (!inTime) {
+      log.warn(
+          "the examples are not all Ready after {}; the sidecar starts anyway", EXAMPLES_READY);
+    }
+  }
+
+  /** Polls until each of {@code names} is ready; false when the deadline passes first. */
+  private static boolean awaitEach(List<String> names, Predicate<String> ready, long deadline)
+      throws InterruptedException {
+    for (String name : names) {
+      while (!ready.test(name)) {
         if (System.nanoTime() > deadline) {
-          log.warn("ModelAlias {} is not Ready yet; the sidecar starts anyway", name);
-          return;
+          return false;
         }
         Thread.sleep(100);
       }
     }
-    for (String name : budgets) {
-      while (!ready(client.resources(CostCenterBudget.class).withName(name).get())) {
-        if (System.nanoTime() > deadline) {
-          log.warn("CostCenterBudget {} is not Ready yet; the sidecar starts anyway", name);
-          return;
-        }
-        Thread.sleep(100);
-      }
-    }
+    return true;
   }
 
   private static boolean ready(ModelAlias alias) {

@@ -155,77 +155,53 @@ class LocalSandboxE2E {
   @Order(3)
   void invalidManifestsAreRefusedNamingTheField() {
     // Sent untyped, as kubectl sends them: the API server is what refuses them.
-    assertThatThrownBy(
-            () ->
-                kubectl
-                    .resource(
-                        io.fabric8.kubernetes.client.utils.Serialization.unmarshal(
-                            """
-                            apiVersion: costsentry.io/v1alpha1
-                            kind: CostCenterBudget
-                            metadata:
-                              name: weekly
-                            spec:
-                              limits:
-                                - name: weekly-cost
-                                  period: Weekly
-                                  maxCostUSD: 5
-                            """,
-                            GenericKubernetesResource.class))
-                    .create())
-        .isInstanceOfSatisfying(
-            KubernetesClientException.class,
-            e -> {
-              assertThat(e.getCode()).isEqualTo(422);
-              assertThat(e.getMessage())
-                  .contains("CostCenterBudget.costsentry.io \"weekly\" is invalid")
-                  .contains("spec.limits[0].period")
-                  .contains("Weekly");
-            });
-    assertThatThrownBy(
-            () ->
-                kubectl
-                    .resource(
-                        io.fabric8.kubernetes.client.utils.Serialization.unmarshal(
-                            """
-                            apiVersion: costsentry.io/v1alpha1
-                            kind: ModelAlias
-                            metadata:
-                              name: no-model
-                            spec:
-                              maxOutputTokens: 100
-                            """,
-                            GenericKubernetesResource.class))
-                    .create())
-        .isInstanceOfSatisfying(
-            KubernetesClientException.class,
-            e -> assertThat(e.getMessage()).contains("spec.modelId"));
+    KubernetesClientException weekly =
+        refusalOf(
+            """
+            apiVersion: costsentry.io/v1alpha1
+            kind: CostCenterBudget
+            metadata:
+              name: weekly
+            spec:
+              limits:
+                - name: weekly-cost
+                  period: Weekly
+                  maxCostUSD: 5
+            """);
+    assertThat(weekly.getCode()).isEqualTo(422);
+    assertThat(weekly.getMessage())
+        .contains("CostCenterBudget.costsentry.io \"weekly\" is invalid")
+        .contains("spec.limits[0].period")
+        .contains("Weekly");
+    assertThat(
+            refusalOf(
+                    """
+                    apiVersion: costsentry.io/v1alpha1
+                    kind: ModelAlias
+                    metadata:
+                      name: no-model
+                    spec:
+                      maxOutputTokens: 100
+                    """)
+                .getMessage())
+        .contains("spec.modelId");
     // The validating webhook's rule: one budget per cost center.
-    assertThatThrownBy(
-            () ->
-                kubectl
-                    .resource(
-                        io.fabric8.kubernetes.client.utils.Serialization.unmarshal(
-                            """
-                            apiVersion: costsentry.io/v1alpha1
-                            kind: CostCenterBudget
-                            metadata:
-                              name: e2e-again
-                            spec:
-                              costCenter: e2e
-                              limits:
-                                - name: daily-cost
-                                  period: Day
-                                  maxCostUSD: 5
-                            """,
-                            CostCenterBudget.class))
-                    .create())
-        .isInstanceOfSatisfying(
-            KubernetesClientException.class,
-            e ->
-                assertThat(e.getMessage())
-                    .contains(
-                        "spec.costCenter \"e2e\" already has a budget, CostCenterBudget e2e"));
+    assertThat(
+            refusalOf(
+                    """
+                    apiVersion: costsentry.io/v1alpha1
+                    kind: CostCenterBudget
+                    metadata:
+                      name: e2e-again
+                    spec:
+                      costCenter: e2e
+                      limits:
+                        - name: daily-cost
+                          period: Day
+                          maxCostUSD: 5
+                    """)
+                .getMessage())
+        .contains("spec.costCenter \"e2e\" already has a budget, CostCenterBudget e2e");
     // An edit (merge patch) is checked on its result too.
     assertThatThrownBy(
             () ->
@@ -339,6 +315,19 @@ class LocalSandboxE2E {
   }
 
   // --- helpers
+
+  /** What creating {@code yaml} fails with; fails the test if it is accepted. */
+  private static KubernetesClientException refusalOf(String yaml) {
+    GenericKubernetesResource manifest =
+        io.fabric8.kubernetes.client.utils.Serialization.unmarshal(
+            yaml, GenericKubernetesResource.class);
+    try {
+      kubectl.resource(manifest).create();
+    } catch (KubernetesClientException e) {
+      return e;
+    }
+    throw new AssertionError(manifest.getMetadata().getName() + " was accepted");
+  }
 
   private static JsonNode get(String path, String accept) throws Exception {
     try (HttpClient http = HttpClient.newHttpClient()) {
