@@ -128,11 +128,8 @@ public final class CertificateKeeper {
         client.secrets().inNamespace(settings.namespace()).resource(newSecret(fresh)).create();
         log.info("webhook certificate issued into Secret {}", settings.secretName());
       } else {
-        Secret next =
-            new SecretBuilder(secret)
-                .withType("kubernetes.io/tls")
-                .withData(fresh.secretData())
-                .build();
+        // The type stays: it is immutable, and an existing Secret of another type still works.
+        Secret next = new SecretBuilder(secret).withData(fresh.secretData()).build();
         // resourceVersion is kept: a replica renewing at the same time gets 409.
         client.secrets().inNamespace(settings.namespace()).resource(next).update();
         log.info("webhook certificate renewed in Secret {}", settings.secretName());
