@@ -8,6 +8,10 @@ import io.costsentry.core.ledger.CounterState;
 import io.costsentry.core.ledger.DynamoDbLedger;
 import io.costsentry.core.ledger.InMemoryLedger;
 import io.costsentry.core.ledger.Ledger;
+import io.costsentry.core.usage.DailyUsageRollup;
+import io.costsentry.core.usage.DynamoDbUsageStore;
+import io.costsentry.core.usage.InMemoryUsageStore;
+import io.costsentry.core.usage.UsageStore;
 import io.costsentry.sidecar.config.LedgerKind;
 import io.costsentry.sidecar.config.ManifestPolicyLoader;
 import io.costsentry.sidecar.config.SidecarConfig;
@@ -96,7 +100,11 @@ public final class Sidecar implements AutoCloseable {
                       loader),
                   maintenance,
                   config.policyRefresh());
-      sidecar.wire(config, env, policies, region, maintenance);
+      UsageStore usage =
+          connection.client() == null
+              ? new InMemoryUsageStore()
+              : new DynamoDbUsageStore(connection.client(), config.dynamoDbTable());
+      sidecar.wire(config, env, policies, region, maintenance, usage);
       log.info(
           "CostSentry sidecar ready in {} ms: proxy on {}, admin on {}, cost center '{}', {}"
               + " aliases, policies from {}, ledger {}",
@@ -138,7 +146,8 @@ public final class Sidecar implements AutoCloseable {
       SidecarEnvironment env,
       PolicySource policies,
       String region,
-      ScheduledExecutorService maintenance)
+      ScheduledExecutorService maintenance,
+      UsageStore usage)
       throws Exception {
     URI endpoint =
         config.bedrockEndpoint() != null
@@ -155,7 +164,7 @@ public final class Sidecar implements AutoCloseable {
         Telemetry.of(config.metrics(), env.stdout(), region, env.credentials(), writer::pending);
     resources.add(telemetry.sink());
 
-    Settlement settlement = new Settlement(engine);
+    Settlement settlement = new Settlement(engine, new DailyUsageRollup(usage, writer));
     Admission admission = new Admission(policies.current(), engine);
     Forwarder forwarder = new Forwarder(upstream, settlement);
     CallerIdentity identity =
