@@ -1,6 +1,7 @@
 package io.costsentry.operator.cli;
 
 import java.util.Comparator;
+import java.util.List;
 import java.util.ServiceLoader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -39,14 +40,22 @@ public final class CostSentryCli implements Runnable {
 
   /** The command line with every subcommand found on the class path. */
   public static CommandLine commandLine() {
+    return commandLine(
+        ServiceLoader.load(CostSentrySubcommand.class).stream()
+            .map(ServiceLoader.Provider::get)
+            .sorted(Comparator.comparing(c -> c.getClass().getName()))
+            .toList());
+  }
+
+  /** The command line with the given subcommands (tests configure theirs). */
+  public static CommandLine commandLine(List<? extends CostSentrySubcommand> subcommands) {
     CommandLine cli = new CommandLine(new CostSentryCli());
     cli.setCommandName(System.getProperty(NAME_PROPERTY, "costsentry"));
-    ServiceLoader.load(CostSentrySubcommand.class).stream()
-        .map(ServiceLoader.Provider::get)
-        .sorted(Comparator.comparing(c -> c.getClass().getName()))
-        .forEach(cli::addSubcommand);
+    subcommands.forEach(cli::addSubcommand);
     // after adding the subcommands: picocli applies parser settings to the ones present
     cli.setCaseInsensitiveEnumValuesAllowed(true);
+    // the last of a repeated option wins, so wrappers and aliases can add defaults in front
+    cli.setOverwrittenOptionsAllowed(true);
     return cli;
   }
 

@@ -63,7 +63,9 @@ public record Columns(String header, String csvName, boolean numeric, Function<R
       return "";
     }
     if (!numeric) {
-      return Report.display((String) v);
+      return header.equals(GroupBy.COST_CENTER.title())
+          ? Report.displayCostCenter((String) v)
+          : Report.display((String) v);
     }
     if (v instanceof Long l) {
       return String.format(java.util.Locale.ROOT, "%,d", l);

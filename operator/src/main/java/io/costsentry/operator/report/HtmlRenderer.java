@@ -121,7 +121,7 @@ public final class HtmlRenderer implements ReportRenderer {
                 + "<th class=\"n\">Used %</th></tr></thead>\n<tbody>\n");
     for (CostCenterSummary s : report.costCenters()) {
       t.append("<tr>");
-      cell(t, false, Report.display(s.costCenter()));
+      cell(t, false, Report.displayCostCenter(s.costCenter()));
       cell(
           t,
           false,

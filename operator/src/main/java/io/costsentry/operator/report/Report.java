@@ -108,8 +108,16 @@ public record Report(
     return part.multiply(BigDecimal.valueOf(100)).divide(whole, 2, RoundingMode.HALF_UP);
   }
 
+  /** Shown for billed spend without the costCenter tag. */
+  public static final String UNTAGGED = "(untagged)";
+
   /** A dimension value for people: {@link #NONE} for an empty one. */
   public static String display(String value) {
     return value == null || value.isEmpty() ? NONE : value;
+  }
+
+  /** A cost center for people: {@link #UNTAGGED} for spend without the tag. */
+  public static String displayCostCenter(String costCenter) {
+    return costCenter == null || costCenter.isEmpty() ? UNTAGGED : costCenter;
   }
 }

@@ -113,7 +113,7 @@ final class SvgCharts {
               colour,
               left + plotW + 40,
               legendY + 12,
-              Html.escape(Report.display(s.costCenter()))));
+              Html.escape(Report.displayCostCenter(s.costCenter()))));
       legendY += 22;
     }
     if (report.source() == Source.BOTH) {
@@ -188,7 +188,7 @@ final class SvgCharts {
       svg.append(
           fmt(
               "<text x=\"%d\" y=\"%d\" text-anchor=\"end\" class=\"legend\">%s</text>\n",
-              labelW - 10, y + 15, Html.escape(Report.display(s.costCenter()))));
+              labelW - 10, y + 15, Html.escape(Report.displayCostCenter(s.costCenter()))));
       BigDecimal percent = s.budgetPercent();
       if (percent == null) {
         svg.append(

@@ -48,7 +48,7 @@ public final class TableRenderer implements ReportRenderer {
       for (CostCenterSummary s : report.costCenters()) {
         budgetRows.add(
             List.of(
-                Report.display(s.costCenter()),
+                Report.displayCostCenter(s.costCenter()),
                 s.budget() == null
                     ? "no cost limit"
                     : s.budget().limitName()
