@@ -37,6 +37,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 /** {@code costsentry report}: spend, tokens and requests from the ledger and the bill. */
 @Command(
     name = "report",
+    header = "Spend, tokens and requests from the ledger and the bill: table, CSV, JSON or HTML.",
+    abbreviateSynopsis = true,
     mixinStandardHelpOptions = true,
     sortOptions = false,
     usageHelpWidth = 110,
@@ -118,6 +120,7 @@ public final class ReportCommand implements Callable<Integer>, CostSentrySubcomm
 
   @Option(
       names = "--region",
+      paramLabel = "REGION",
       defaultValue = "${env:COSTSENTRY_REGION}",
       description =
           "AWS region of the ledger table (env COSTSENTRY_REGION, default AWS_REGION / the AWS"
@@ -126,18 +129,21 @@ public final class ReportCommand implements Callable<Integer>, CostSentrySubcomm
 
   @Option(
       names = "--dynamodb-table",
+      paramLabel = "TABLE",
       defaultValue = "${env:COSTSENTRY_DYNAMODB_TABLE:-costsentry-ledger}",
       description = "Ledger table (env COSTSENTRY_DYNAMODB_TABLE, default ${DEFAULT-VALUE}).")
   String table;
 
   @Option(
       names = "--dynamodb-endpoint",
+      paramLabel = "URL",
       defaultValue = "${env:COSTSENTRY_DYNAMODB_ENDPOINT}",
       description = "DynamoDB endpoint (env COSTSENTRY_DYNAMODB_ENDPOINT, default regional).")
   URI dynamoDbEndpoint;
 
   @Option(
       names = "--cost-explorer-endpoint",
+      paramLabel = "URL",
       defaultValue = "${env:COSTSENTRY_COST_EXPLORER_ENDPOINT}",
       description =
           "Cost Explorer endpoint (env COSTSENTRY_COST_EXPLORER_ENDPOINT, default"
@@ -146,6 +152,7 @@ public final class ReportCommand implements Callable<Integer>, CostSentrySubcomm
 
   @Option(
       names = "--cost-explorer-region",
+      paramLabel = "REGION",
       defaultValue = "${env:COSTSENTRY_COST_EXPLORER_REGION:-us-east-1}",
       description =
           "Region Cost Explorer is signed for (env COSTSENTRY_COST_EXPLORER_REGION, default"
