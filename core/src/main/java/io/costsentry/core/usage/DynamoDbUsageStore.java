@@ -154,21 +154,26 @@ public final class DynamoDbUsageStore implements UsageStore {
     }
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>An {@code UpdateItem} (which creates the item), so sidecars need no IAM action beyond the
+   * ones they already have for counters.
+   */
   @Override
   public void registerCostCenter(String costCenter) {
     DynamoDbErrors.call(
         table,
         "register cost center " + costCenter,
         () ->
-            client.putItem(
+            client.updateItem(
                 r ->
                     r.tableName(table)
-                        .item(
-                            Map.of(
-                                PARTITION_KEY, s(INDEX_PARTITION),
-                                SORT_KEY, s(costCenter),
-                                COST_CENTER, s(costCenter),
-                                UPDATED_AT, s(clock.instant().toString())))));
+                        .key(Map.of(PARTITION_KEY, s(INDEX_PARTITION), SORT_KEY, s(costCenter)))
+                        .updateExpression("SET #cc = :cc, #at = :at")
+                        .expressionAttributeNames(Map.of("#cc", COST_CENTER, "#at", UPDATED_AT))
+                        .expressionAttributeValues(
+                            Map.of(":cc", s(costCenter), ":at", s(clock.instant().toString())))));
   }
 
   @Override
