@@ -10,8 +10,7 @@ import io.costsentry.core.ledger.InMemoryLedger;
 import io.costsentry.core.ledger.Ledger;
 import io.costsentry.core.usage.DailyUsageRollup;
 import io.costsentry.core.usage.DynamoDbUsageStore;
-import io.costsentry.core.usage.InMemoryUsageStore;
-import io.costsentry.core.usage.UsageStore;
+import io.costsentry.core.usage.UsageRecorder;
 import io.costsentry.sidecar.config.LedgerKind;
 import io.costsentry.sidecar.config.ManifestPolicyLoader;
 import io.costsentry.sidecar.config.SidecarConfig;
@@ -100,10 +99,12 @@ public final class Sidecar implements AutoCloseable {
                       loader),
                   maintenance,
                   config.policyRefresh());
-      UsageStore usage =
+      // Reports read the rollup from the ledger table; with an in-memory ledger nobody could.
+      UsageRecorder usage =
           connection.client() == null
-              ? new InMemoryUsageStore()
-              : new DynamoDbUsageStore(connection.client(), config.dynamoDbTable());
+              ? UsageRecorder.NONE
+              : new DailyUsageRollup(
+                  new DynamoDbUsageStore(connection.client(), config.dynamoDbTable()), writer);
       sidecar.wire(config, env, policies, region, maintenance, usage);
       log.info(
           "CostSentry sidecar ready in {} ms: proxy on {}, admin on {}, cost center '{}', {}"
@@ -147,7 +148,7 @@ public final class Sidecar implements AutoCloseable {
       PolicySource policies,
       String region,
       ScheduledExecutorService maintenance,
-      UsageStore usage)
+      UsageRecorder usage)
       throws Exception {
     URI endpoint =
         config.bedrockEndpoint() != null
@@ -164,7 +165,7 @@ public final class Sidecar implements AutoCloseable {
         Telemetry.of(config.metrics(), env.stdout(), region, env.credentials(), writer::pending);
     resources.add(telemetry.sink());
 
-    Settlement settlement = new Settlement(engine, new DailyUsageRollup(usage, writer));
+    Settlement settlement = new Settlement(engine, usage);
     Admission admission = new Admission(policies.current(), engine);
     Forwarder forwarder = new Forwarder(upstream, settlement);
     CallerIdentity identity =
