@@ -70,6 +70,36 @@ class ReportIT {
   @AfterEach
   void clearFaults() {
     ce.faults().clear();
+    ce.pageSize(1000);
+  }
+
+  @Test
+  void aBillSpreadOverManyPagesAddsUpTheSameAsOnePage() {
+    Run onePage = run(args(common, "--source", "billed", "--format", "csv", "-q"));
+    ce.pageSize(2); // a day's groups split across pages too
+
+    Run paged = run(args(common, "--source", "billed", "--format", "csv"));
+
+    assertThat(paged.exitCode()).as(paged.err()).isZero();
+    assertThat(paged.out())
+        .isEqualTo(onePage.out())
+        .isEqualTo(
+            "cost_center,billed_cost_usd\r\n"
+                + "sales,3.500000\r\n"
+                + "support,2.500000\r\n"
+                + ",0.100000\r\n");
+    assertThat(paged.err()).contains("(page 2)", "(page 3)");
+  }
+
+  @Test
+  void aPeriodWithoutSpendSaysSoAndStillShowsTheBudgets() {
+    Run run = run(args(common, "--from", "2026-10-01", "--to", "2026-10-31", "-q"));
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out())
+        .contains("CostSentry report, 2026-10-01 to 2026-10-31")
+        .contains("No spend in this period.")
+        .contains("sales        daily-cost (31 x Day)        31.0000     0.0000    0.00");
   }
 
   @Test
