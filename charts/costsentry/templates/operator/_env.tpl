@@ -39,6 +39,38 @@ out when empty, so that the operator's own defaults apply.
   value: {{ include "costsentry.operatorName" . | quote }}
 - name: COSTSENTRY_OPERATOR_LEASE_DURATION
   value: {{ .Values.operator.leaderElection.leaseDuration | quote }}
+- name: COSTSENTRY_ACTIVATE_COST_ALLOCATION_TAGS
+  value: {{ .Values.billing.activateCostAllocationTags | quote }}
+- name: COSTSENTRY_BILLED_COST
+  value: {{ .Values.billing.billedCost | quote }}
+- name: COSTSENTRY_BILLING_REFRESH_INTERVAL
+  value: {{ .Values.billing.refreshInterval | quote }}
+- name: COSTSENTRY_BILLING_RETRY_INTERVAL
+  value: {{ .Values.billing.retryInterval | quote }}
+- name: COSTSENTRY_BILLING_DRIFT_TOLERANCE_PERCENT
+  value: {{ .Values.billing.driftTolerancePercent | quote }}
+- name: COSTSENTRY_BILLING_DRIFT_TOLERANCE_USD
+  value: {{ .Values.billing.driftToleranceUSD | quote }}
+{{- with .Values.billing.awsAccountId }}
+- name: COSTSENTRY_AWS_ACCOUNT_ID
+  value: {{ . | quote }}
+{{- end }}
+{{- with .Values.billing.costExplorerEndpoint }}
+- name: COSTSENTRY_COST_EXPLORER_ENDPOINT
+  value: {{ . | quote }}
+{{- end }}
+{{- with .Values.billing.budgetsEndpoint }}
+- name: COSTSENTRY_BUDGETS_ENDPOINT
+  value: {{ . | quote }}
+{{- end }}
+{{- with .Values.billing.cloudWatchEndpoint }}
+- name: COSTSENTRY_CLOUDWATCH_ENDPOINT
+  value: {{ . | quote }}
+{{- end }}
+- name: COSTSENTRY_DASHBOARD
+  value: {{ .Values.billing.dashboard.enabled | quote }}
+- name: COSTSENTRY_DASHBOARD_NAME
+  value: {{ .Values.billing.dashboard.name | quote }}
 - name: COSTSENTRY_WEBHOOK_PORT
   value: {{ .Values.webhook.port | quote }}
 - name: COSTSENTRY_WEBHOOK_CERTS

@@ -5,6 +5,7 @@ import io.costsentry.core.ledger.Ledger;
 import io.costsentry.core.pricing.PriceTable;
 import io.costsentry.operator.alias.ModelAliasReconciler;
 import io.costsentry.operator.bedrock.InferenceProfiles;
+import io.costsentry.operator.billing.Billing;
 import io.costsentry.operator.budget.BudgetEvents;
 import io.costsentry.operator.budget.BudgetProfiles;
 import io.costsentry.operator.budget.CostCenterBudgetReconciler;
@@ -58,6 +59,22 @@ public final class CostSentryOperator {
       OperatorConfig config,
       Clock clock,
       Leadership leadership) {
+    return create(client, bedrock, store, ledger, config, clock, leadership, Billing.off(ledger));
+  }
+
+  /**
+   * An operator with the trailing indicators of {@code billing} (Cost Explorer, AWS Budgets, the
+   * dashboard; docs/billing.md).
+   */
+  public static Operator create(
+      KubernetesClient client,
+      InferenceProfiles bedrock,
+      PolicyStore store,
+      Ledger ledger,
+      OperatorConfig config,
+      Clock clock,
+      Leadership leadership,
+      Billing billing) {
     if (!config.leaderElection()) {
       leadership.leadWithoutElection();
     }
@@ -89,7 +106,8 @@ public final class CostSentryOperator {
             new BudgetEvents(client, config.eventNamespace(), clock),
             validator,
             clock,
-            config.statusRefreshInterval()),
+            config.statusRefreshInterval(),
+            billing),
         o -> o.withRetry(retry()));
     return operator;
   }

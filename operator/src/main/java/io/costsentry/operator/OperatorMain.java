@@ -3,6 +3,8 @@ package io.costsentry.operator;
 import io.costsentry.core.config.DynamoDbPolicyStore;
 import io.costsentry.core.ledger.DynamoDbLedger;
 import io.costsentry.operator.bedrock.BedrockInferenceProfiles;
+import io.costsentry.operator.billing.BillingConfig;
+import io.costsentry.operator.billing.BillingParts;
 import io.costsentry.operator.metrics.BudgetMetrics;
 import io.costsentry.operator.webhook.AdmissionWebhooks;
 import io.costsentry.operator.webhook.WebhookMetrics;
@@ -169,6 +171,8 @@ public final class OperatorMain implements Callable<Integer> {
 
   @Mixin WebhookOptions webhook = new WebhookOptions();
 
+  @Mixin BillingOptions billing = new BillingOptions();
+
   OperatorConfig toConfig() {
     return toConfig(System.getenv());
   }
@@ -216,9 +220,18 @@ public final class OperatorMain implements Callable<Integer> {
     BedrockInferenceProfiles bedrock =
         BedrockInferenceProfiles.create(awsRegion, config.bedrockEndpoint());
     Leadership leadership = Leadership.exitingOnLoss();
+    BillingConfig billingConfig = billing.toConfig(config.region());
+    BillingParts billingParts = BillingParts.create(billingConfig, ledger, Clock.systemUTC());
     Operator operator =
         CostSentryOperator.create(
-            client, bedrock, store, ledger, config, Clock.systemUTC(), leadership);
+            client,
+            bedrock,
+            store,
+            ledger,
+            config,
+            Clock.systemUTC(),
+            leadership,
+            billingParts.billing());
     // Budgets and namespaces as every replica sees them: admission decisions and budget gauges.
     ClusterView cluster = ClusterView.start(client);
     WebhookMetrics webhookMetrics = new WebhookMetrics();
@@ -255,6 +268,7 @@ public final class OperatorMain implements Callable<Integer> {
                   }
                   client.close();
                   bedrock.close();
+                  billingParts.close();
                   dynamo.close();
                   stopped.countDown();
                 },
@@ -262,7 +276,8 @@ public final class OperatorMain implements Callable<Integer> {
     operator.start();
     log.info(
         "CostSentry operator started: table {}, status refresh {}, drift repair {}, {} reconcile"
-            + " threads, leader election {}, admin port {}, webhooks {}",
+            + " threads, leader election {}, admin port {}, webhooks {}; billing: tags {}, billed"
+            + " cost {} every {}, AWS budgets {}, dashboard {}",
         config.dynamoDbTable(),
         config.statusRefreshInterval(),
         config.driftRepairInterval(),
@@ -271,7 +286,12 @@ public final class OperatorMain implements Callable<Integer> {
             ? "Lease " + config.leaseName() + " (" + config.leaseDuration() + ")"
             : "off",
         admin == null ? "off" : admin.port(),
-        webhooks == null ? "off" : "port " + webhook.port);
+        webhooks == null ? "off" : "port " + webhook.port,
+        billingConfig.activateTags() ? "on" : "off",
+        billingConfig.billedCost() ? "on" : "off",
+        billingConfig.refreshInterval(),
+        billingConfig.accountId() == null ? "off (no --aws-account-id)" : "on",
+        billingConfig.dashboard() ? billingConfig.dashboardName() : "off");
     stopped.await();
     return 0;
   }

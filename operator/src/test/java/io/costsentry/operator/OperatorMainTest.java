@@ -1,7 +1,9 @@
 package io.costsentry.operator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.costsentry.operator.billing.BillingConfig;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
@@ -33,7 +35,63 @@ class OperatorMainTest {
         .contains("--webhook-secret", "--webhook-service", "--webhook-cert-validity")
         .contains("--mutating-webhook", "--validating-webhook")
         .contains("--sidecar-image", "COSTSENTRY_SIDECAR_IMAGE", "--sidecar-memory-limit")
-        .contains("--sidecar-bedrock-endpoint");
+        .contains("--sidecar-bedrock-endpoint")
+        .contains("--activate-cost-allocation-tags", "COSTSENTRY_ACTIVATE_COST_ALLOCATION_TAGS")
+        .contains("--billed-cost", "COSTSENTRY_BILLED_COST")
+        .contains("--billing-refresh-interval", "COSTSENTRY_BILLING_REFRESH_INTERVAL")
+        .contains("--billing-retry-interval", "COSTSENTRY_BILLING_RETRY_INTERVAL")
+        .contains("--billing-drift-tolerance-percent", "--billing-drift-tolerance-usd")
+        .contains("--aws-account-id", "COSTSENTRY_AWS_ACCOUNT_ID")
+        .contains("--dashboard", "COSTSENTRY_DASHBOARD", "--dashboard-name")
+        .contains("--cost-explorer-endpoint", "COSTSENTRY_COST_EXPLORER_ENDPOINT")
+        .contains("--budgets-endpoint", "COSTSENTRY_BUDGETS_ENDPOINT")
+        .contains("--cloudwatch-endpoint", "COSTSENTRY_CLOUDWATCH_ENDPOINT");
+  }
+
+  @Test
+  void billingFlagsBecomeTheBillingConfigWithDailyRefreshByDefault() {
+    OperatorMain defaults = new OperatorMain();
+    new CommandLine(defaults).parseArgs();
+    BillingConfig config = defaults.billing.toConfig("eu-west-1");
+    assertThat(config.activateTags()).isTrue();
+    assertThat(config.billedCost()).isTrue();
+    assertThat(config.refreshInterval()).isEqualTo(Duration.ofHours(24));
+    assertThat(config.retryInterval()).isEqualTo(Duration.ofHours(1));
+    assertThat(config.driftTolerancePercent()).isEqualByComparingTo("10");
+    assertThat(config.driftToleranceUsd()).isEqualByComparingTo("1");
+    assertThat(config.accountId()).isNull();
+    assertThat(config.dashboard()).isFalse();
+    assertThat(config.region()).isEqualTo("eu-west-1");
+
+    OperatorMain set = new OperatorMain();
+    new CommandLine(set)
+        .parseArgs(
+            "--billed-cost=false",
+            "--billing-refresh-interval=6h",
+            "--billing-drift-tolerance-usd=5",
+            "--aws-account-id=111122223333",
+            "--dashboard=true",
+            "--dashboard-name=Team-A",
+            "--cost-explorer-endpoint=http://127.0.0.1:1");
+    BillingConfig custom = set.billing.toConfig(null);
+    assertThat(custom.billedCost()).isFalse();
+    assertThat(custom.usesCostExplorer()).as("tag activation still needs it").isTrue();
+    assertThat(custom.refreshInterval()).isEqualTo(Duration.ofHours(6));
+    assertThat(custom.driftToleranceUsd()).isEqualByComparingTo("5");
+    assertThat(custom.accountId()).isEqualTo("111122223333");
+    assertThat(custom.dashboard()).isTrue();
+    assertThat(custom.dashboardName()).isEqualTo("Team-A");
+    assertThat(custom.costExplorerEndpoint()).hasToString("http://127.0.0.1:1");
+  }
+
+  @Test
+  void aBadAccountIdIsRefusedNamingIt() {
+    OperatorMain main = new OperatorMain();
+    new CommandLine(main).parseArgs("--aws-account-id=12345");
+    assertThatThrownBy(() -> main.billing.toConfig(null))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("account id")
+        .hasMessageContaining("12345");
   }
 
   @Test

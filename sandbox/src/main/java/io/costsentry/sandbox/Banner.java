@@ -4,6 +4,17 @@ package io.costsentry.sandbox;
 final class Banner {
   private Banner() {}
 
+  /** How to run {@code costsentry report} against this sandbox's ledger. */
+  static String report(Sandbox sandbox) {
+    if (sandbox.dynamoDbEndpoint() == null) {
+      return "costsentry report needs the ledger in DynamoDB: start with --ledger dynamodb";
+    }
+    return "AWS_ACCESS_KEY_ID=sandbox AWS_SECRET_ACCESS_KEY=sandbox"
+        + " COSTSENTRY_JAR=sandbox/target/costsentry-local.jar bin/costsentry report"
+        + " --region us-east-1 --dynamodb-endpoint "
+        + sandbox.dynamoDbEndpoint();
+  }
+
   static String render(Sandbox sandbox, SandboxConfig config, long startMillis) {
     String kubeconfig =
         config.kubeconfigOut() == null
@@ -29,6 +40,7 @@ final class Banner {
             --messages '[{"role":"user","content":[{"text":"Hello"}]}]'
           curl -s %s/v1/invoke -d '{"model":"claude-3-5-haiku","prompt":{"messages":[{"role":"user","content":"Hello"}]}}'
           examples/sandbox-tour.sh      (a scripted walk: a new budget, requests, a denial, the status)
+          %s
         Audit lines of the sidecar follow.
         """
         .formatted(
@@ -47,6 +59,7 @@ final class Banner {
                 : String.join(", ", sandbox.exampleBudgets()),
             kubeconfig,
             sandbox.bedrockEndpoint(),
-            sandbox.bedrockEndpoint());
+            sandbox.bedrockEndpoint(),
+            report(sandbox));
   }
 }

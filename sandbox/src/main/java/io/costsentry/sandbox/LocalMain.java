@@ -1,5 +1,6 @@
 package io.costsentry.sandbox;
 
+import io.costsentry.operator.cli.CostSentrySubcommand;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -11,7 +12,7 @@ import picocli.CommandLine.Option;
 
 /** {@code java -jar costsentry-local.jar}: the sandbox, until Ctrl-C. */
 @Command(
-    name = "costsentry local",
+    name = "local",
     mixinStandardHelpOptions = true,
     version = "costsentry local 0.1.0",
     sortOptions = false,
@@ -22,7 +23,7 @@ import picocli.CommandLine.Option;
           + " ledger and a sidecar proxy on loopback, charged to one cost center.",
       ""
     })
-public final class LocalMain implements Callable<Integer> {
+public final class LocalMain implements Callable<Integer>, CostSentrySubcommand {
   @Option(
       names = "--proxy-port",
       defaultValue = "8787",
@@ -144,7 +145,7 @@ public final class LocalMain implements Callable<Integer> {
   }
 
   public static void main(String[] args) {
-    System.exit(new CommandLine(new LocalMain()).execute(args));
+    System.exit(new CommandLine(new LocalMain()).setCommandName("costsentry local").execute(args));
   }
 
   /** {@code memory} or {@code dynamodb}, in any case. */

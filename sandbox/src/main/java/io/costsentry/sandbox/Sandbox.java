@@ -7,6 +7,8 @@ import io.costsentry.core.ledger.DynamoDbLedger;
 import io.costsentry.core.ledger.InMemoryLedger;
 import io.costsentry.core.ledger.Ledger;
 import io.costsentry.core.testing.Dynalite;
+import io.costsentry.core.usage.DynamoDbUsageStore;
+import io.costsentry.core.usage.UsageStore;
 import io.costsentry.crds.v1alpha1.Condition;
 import io.costsentry.crds.v1alpha1.CostCenterBudget;
 import io.costsentry.crds.v1alpha1.ModelAlias;
@@ -64,6 +66,7 @@ public final class Sandbox implements AutoCloseable {
   private Sidecar sidecar;
   private KubernetesClient client;
   private String ledgerDescription;
+  private URI dynamoDbEndpoint;
   private List<String> exampleBudgets = List.of();
 
   private Sandbox() {}
@@ -105,6 +108,7 @@ public final class Sandbox implements AutoCloseable {
 
     Ledger ledger;
     PolicyStore store;
+    UsageStore usage;
     if (config.ledger() == SandboxConfig.LedgerChoice.DYNAMODB) {
       Dynalite dynalite = started(Dynalite.start());
       DynamoDbClient dynamo = started(dynalite.newClient());
@@ -112,10 +116,13 @@ public final class Sandbox implements AutoCloseable {
       dynamoLedger.ensureTable();
       ledger = dynamoLedger;
       store = new DynamoDbPolicyStore(dynamo, TABLE);
+      usage = new DynamoDbUsageStore(dynamo, TABLE);
+      dynamoDbEndpoint = dynalite.endpoint();
       ledgerDescription = "DynamoDB (dynalite) at " + dynalite.endpoint() + ", table " + TABLE;
     } else {
       ledger = new InMemoryLedger();
       store = new InMemoryPolicyStore();
+      usage = null; // reports run in another process: they could not read it
       ledgerDescription = "in memory (lost on exit)";
     }
 
@@ -165,7 +172,11 @@ public final class Sandbox implements AutoCloseable {
     sidecar =
         started(
             Sidecar.embedded(
-                sidecarConfig, new SidecarEnvironment(awsCredentials, audit, null), ledger, store));
+                sidecarConfig,
+                new SidecarEnvironment(awsCredentials, audit, null),
+                ledger,
+                store,
+                usage));
   }
 
   /**
@@ -253,6 +264,11 @@ public final class Sandbox implements AutoCloseable {
 
   public BedrockControlPlaneSimulator controlPlane() {
     return controlPlane;
+  }
+
+  /** The ledger's DynamoDB endpoint with {@code --ledger dynamodb}, else {@code null}. */
+  public URI dynamoDbEndpoint() {
+    return dynamoDbEndpoint;
   }
 
   public String ledgerDescription() {

@@ -9,6 +9,10 @@ import io.costsentry.core.ledger.CounterState;
 import io.costsentry.core.ledger.DynamoDbLedger;
 import io.costsentry.core.ledger.InMemoryLedger;
 import io.costsentry.core.ledger.Ledger;
+import io.costsentry.core.usage.DailyUsageRollup;
+import io.costsentry.core.usage.DynamoDbUsageStore;
+import io.costsentry.core.usage.UsageRecorder;
+import io.costsentry.core.usage.UsageStore;
 import io.costsentry.sidecar.config.LedgerKind;
 import io.costsentry.sidecar.config.ManifestPolicyLoader;
 import io.costsentry.sidecar.config.SidecarConfig;
@@ -73,7 +77,12 @@ public final class Sidecar implements AutoCloseable {
           connection.client() == null
               ? null
               : new DynamoDbPolicyStore(connection.client(), config.dynamoDbTable());
-      return start(config, env, region, connection.ledger(), store, opened);
+      // Reports read the rollup from the ledger table; with an in-memory ledger nobody could.
+      UsageStore usage =
+          connection.client() == null
+              ? null
+              : new DynamoDbUsageStore(connection.client(), config.dynamoDbTable());
+      return start(config, env, region, connection.ledger(), store, usage, opened);
     } catch (Exception e) {
       for (AutoCloseable c : opened) {
         c.close();
@@ -87,11 +96,16 @@ public final class Sidecar implements AutoCloseable {
    * operator and a sidecar in one process, sharing them. The config's ledger settings are unused.
    *
    * @param store where the operator's records are read when the config names no policy file
+   * @param usage where the daily usage rollup for reports goes, or {@code null} for none
    */
   public static Sidecar embedded(
-      SidecarConfig config, SidecarEnvironment env, Ledger ledger, PolicyStore store)
+      SidecarConfig config,
+      SidecarEnvironment env,
+      Ledger ledger,
+      PolicyStore store,
+      UsageStore usage)
       throws Exception {
-    return start(config, env, resolveRegion(config), ledger, store, new ArrayList<>());
+    return start(config, env, resolveRegion(config), ledger, store, usage, new ArrayList<>());
   }
 
   private static Sidecar start(
@@ -100,6 +114,7 @@ public final class Sidecar implements AutoCloseable {
       String region,
       Ledger ledger,
       PolicyStore store,
+      UsageStore usageStore,
       List<AutoCloseable> opened)
       throws Exception {
     long started = System.nanoTime();
@@ -128,8 +143,10 @@ public final class Sidecar implements AutoCloseable {
                 new StorePolicySource(store, config.costCenter(), loader),
                 maintenance,
                 config.policyRefresh());
+    UsageRecorder usage =
+        usageStore == null ? UsageRecorder.NONE : new DailyUsageRollup(usageStore, writer);
     try {
-      sidecar.wire(config, env, policies, region, maintenance);
+      sidecar.wire(config, env, policies, region, maintenance, usage);
     } catch (Exception e) {
       sidecar.close();
       throw e;
@@ -169,7 +186,8 @@ public final class Sidecar implements AutoCloseable {
       SidecarEnvironment env,
       PolicySource policies,
       String region,
-      ScheduledExecutorService maintenance)
+      ScheduledExecutorService maintenance,
+      UsageRecorder usage)
       throws Exception {
     URI endpoint =
         config.bedrockEndpoint() != null
@@ -186,7 +204,7 @@ public final class Sidecar implements AutoCloseable {
         Telemetry.of(config.metrics(), env.stdout(), region, env.credentials(), writer::pending);
     resources.add(telemetry.sink());
 
-    Settlement settlement = new Settlement(engine);
+    Settlement settlement = new Settlement(engine, usage);
     Admission admission = new Admission(policies.current(), engine);
     Forwarder forwarder = new Forwarder(upstream, settlement);
     CallerIdentity identity =

@@ -24,6 +24,22 @@ public class BilledCost {
   @JsonPropertyDescription("When Cost Explorer was asked (RFC 3339); its data lag up to a day.")
   private String retrievedAt;
 
+  @JsonProperty("ledgerAmountUSD")
+  @JsonPropertyDescription(
+      "The ledger's spend over the same days, the figure BillingDrift compares with amountUSD"
+          + " (absent when the budget has no unscoped UTC Day or Month cost limit).")
+  private BigDecimal ledgerAmountUSD;
+
+  @JsonProperty("ledgerAmountUSD")
+  public BigDecimal getLedgerAmountUSD() {
+    return ledgerAmountUSD;
+  }
+
+  @JsonProperty("ledgerAmountUSD")
+  public void setLedgerAmountUSD(BigDecimal ledgerAmountUSD) {
+    this.ledgerAmountUSD = ledgerAmountUSD;
+  }
+
   @JsonProperty("amountUSD")
   public BigDecimal getAmountUSD() {
     return amountUSD;

@@ -20,6 +20,9 @@ public class CostCenterBudgetStatus {
   /** An optional part (AWS budget, Cost Explorer, tag activation) failed; enforcement works. */
   public static final String CONDITION_DEGRADED = "Degraded";
 
+  /** The bill and the ledger differ beyond the configured tolerance over the same days. */
+  public static final String CONDITION_BILLING_DRIFT = "BillingDrift";
+
   @JsonPropertyDescription("metadata.generation of the spec this status describes.")
   @Min(0)
   private Long observedGeneration;
@@ -27,7 +30,8 @@ public class CostCenterBudgetStatus {
   @JsonPropertyDescription("The cost center in force: spec.costCenter, else metadata.name.")
   private String costCenter;
 
-  @JsonPropertyDescription("Conditions: Ready, ProfilesReady, BudgetExceeded, Degraded.")
+  @JsonPropertyDescription(
+      "Conditions: Ready, ProfilesReady, BudgetExceeded, Degraded, BillingDrift.")
   private List<Condition> conditions;
 
   @JsonPropertyDescription("The current window of each limit.")
@@ -48,6 +52,19 @@ public class CostCenterBudgetStatus {
 
   @JsonPropertyDescription("Month-to-date cost as AWS billed it (Cost Explorer).")
   private BilledCost billedCost;
+
+  @JsonPropertyDescription(
+      "Whether costCenter, applicationId and environment are active cost allocation tags in Cost"
+          + " Explorer (absent while unknown or when the operator does not check).")
+  private Boolean costAllocationTagsActive;
+
+  public Boolean getCostAllocationTagsActive() {
+    return costAllocationTagsActive;
+  }
+
+  public void setCostAllocationTagsActive(Boolean costAllocationTagsActive) {
+    this.costAllocationTagsActive = costAllocationTagsActive;
+  }
 
   public Long getObservedGeneration() {
     return observedGeneration;

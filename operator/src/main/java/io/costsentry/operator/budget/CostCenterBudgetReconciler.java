@@ -10,6 +10,7 @@ import io.costsentry.crds.v1alpha1.InferenceProfilesSpec;
 import io.costsentry.crds.v1alpha1.LimitStatus;
 import io.costsentry.crds.v1alpha1.ModelAlias;
 import io.costsentry.crds.v1alpha1.ModelAliasStatus;
+import io.costsentry.operator.billing.Billing;
 import io.costsentry.operator.manifest.ManifestJson;
 import io.costsentry.operator.manifest.ManifestValidator;
 import io.costsentry.operator.status.Conditions;
@@ -73,6 +74,7 @@ public final class CostCenterBudgetReconciler
   private final ManifestValidator validator;
   private final Clock clock;
   private final Duration refreshInterval;
+  private final Billing billing;
   private volatile InformerEventSource<ModelAlias, CostCenterBudget> aliases;
 
   public CostCenterBudgetReconciler(
@@ -82,7 +84,9 @@ public final class CostCenterBudgetReconciler
       BudgetEvents events,
       ManifestValidator validator,
       Clock clock,
-      Duration refreshInterval) {
+      Duration refreshInterval,
+      Billing billing) {
+    this.billing = billing;
     this.profiles = profiles;
     this.store = store;
     this.usage = usage;
@@ -150,7 +154,7 @@ public final class CostCenterBudgetReconciler
 
     BudgetProfiles.Outcome outcome = syncProfiles(budget, costCenter, knownAliases, previous);
     next.setInferenceProfiles(outcome.profiles().isEmpty() ? null : outcome.profiles());
-    conditions.add(profilesReady(budget, outcome));
+    conditions.add(BudgetConditions.profilesReady(budget, outcome));
 
     String ledgerProblem = null;
     List<LimitStatus> limits;
@@ -162,8 +166,18 @@ public final class CostCenterBudgetReconciler
     }
     next.setLimits(limits);
     mostUsed(limits, next);
-    conditions.add(exceeded(limits));
-    conditions.add(degraded(ledgerProblem, outcome));
+    conditions.add(BudgetConditions.exceeded(limits));
+    Billing.Observation billed = billing.observe(budget, policy, previous);
+    next.setBilledCost(
+        billed.billed() != null
+            ? billed.billed()
+            : previous == null ? null : previous.getBilledCost());
+    next.setCostAllocationTagsActive(billed.tagsActive());
+    next.setAwsBudgetName(billed.awsBudgetName());
+    if (billed.drift() != null) {
+      conditions.add(billed.drift());
+    }
+    conditions.add(BudgetConditions.degraded(ledgerProblem, outcome, billed.problems()));
     next.setConditions(
         Conditions.merge(
             previous == null ? null : previous.getConditions(), conditions, generation, now));
@@ -194,6 +208,7 @@ public final class CostCenterBudgetReconciler
           costCenter,
           governing.get().getMetadata().getName());
     } else {
+      failures.addAll(billing.cleanup(budget, costCenter));
       failures.addAll(
           profiles.deleteAll(
               costCenter,
@@ -350,70 +365,6 @@ public final class CostCenterBudgetReconciler
         previous == null ? null : previous.getInferenceProfiles(),
         previous == null ? null : previous.getCostCenter(),
         generation(budget));
-  }
-
-  private static Condition profilesReady(CostCenterBudget budget, BudgetProfiles.Outcome outcome) {
-    InferenceProfilesSpec spec = budget.getSpec().getInferenceProfiles();
-    boolean enabled = spec == null || spec.getEnabled() == null || spec.getEnabled();
-    String type = CostCenterBudgetStatus.CONDITION_PROFILES_READY;
-    if (!outcome.failed().isEmpty()) {
-      return Conditions.of(
-          type, false, BudgetReasons.PROFILE_ERROR, String.join("; ", outcome.failed()));
-    }
-    if (!enabled) {
-      return Conditions.of(
-          type, true, BudgetReasons.PROFILES_DISABLED, "spec.inferenceProfiles.enabled is false");
-    }
-    if (!outcome.waiting().isEmpty()) {
-      return Conditions.of(
-          type,
-          false,
-          BudgetReasons.ALIAS_NOT_READY,
-          "waiting for ModelAlias(es) to exist and be Ready: "
-              + String.join(", ", outcome.waiting()));
-    }
-    return Conditions.of(
-        type,
-        true,
-        BudgetReasons.PROFILES_READY,
-        outcome.profiles().size() + " application inference profile(s) tagged and routed");
-  }
-
-  private static Condition exceeded(List<LimitStatus> limits) {
-    List<String> full =
-        limits == null
-            ? List.of()
-            : limits.stream()
-                .filter(l -> l.getPercent() != null && l.getPercent() >= 100)
-                .map(LimitStatus::getName)
-                .toList();
-    return full.isEmpty()
-        ? Conditions.of(
-            CostCenterBudgetStatus.CONDITION_BUDGET_EXCEEDED,
-            false,
-            BudgetReasons.WITHIN_LIMITS,
-            "every limit is below 100%")
-        : Conditions.of(
-            CostCenterBudgetStatus.CONDITION_BUDGET_EXCEEDED,
-            true,
-            BudgetReasons.LIMIT_REACHED,
-            "used up in the current window: " + String.join(", ", full));
-  }
-
-  private static Condition degraded(String ledgerProblem, BudgetProfiles.Outcome outcome) {
-    String type = CostCenterBudgetStatus.CONDITION_DEGRADED;
-    if (ledgerProblem != null) {
-      return Conditions.of(
-          type,
-          true,
-          BudgetReasons.LEDGER_UNAVAILABLE,
-          "usage not refreshed, the ledger cannot be read: " + ledgerProblem);
-    }
-    if (!outcome.failed().isEmpty()) {
-      return Conditions.of(
-          type, true, BudgetReasons.PROFILE_ERROR, String.join("; ", outcome.failed()));
-    }
-    return Conditions.of(type, false, BudgetReasons.HEALTHY, "ledger and profiles reachable");
   }
 
   private static void mostUsed(List<LimitStatus> limits, CostCenterBudgetStatus status) {

@@ -2,8 +2,11 @@ package io.costsentry.operator.it;
 
 import io.costsentry.core.config.PolicyStore;
 import io.costsentry.operator.CostSentryOperator;
+import io.costsentry.operator.Leadership;
 import io.costsentry.operator.OperatorConfig;
+import io.costsentry.operator.billing.Billing;
 import io.javaoperatorsdk.operator.Operator;
+import java.time.Clock;
 
 /**
  * Starts and stops the real operator the way every operator IT does: against the mock cluster and
@@ -17,6 +20,23 @@ final class OperatorRuns {
     Operator operator =
         CostSentryOperator.create(
             cluster.operatorClient(), parts.bedrock(), store, parts.ledger(), config);
+    operator.start();
+    return operator;
+  }
+
+  /** As {@link #start(MockCluster, ItParts, PolicyStore, OperatorConfig)}, with billing. */
+  static Operator start(
+      MockCluster cluster, ItParts parts, OperatorConfig config, Billing billing) {
+    Operator operator =
+        CostSentryOperator.create(
+            cluster.operatorClient(),
+            parts.bedrock(),
+            parts.store(),
+            parts.ledger(),
+            config,
+            Clock.systemUTC(),
+            Leadership.exitingOnLoss(),
+            billing);
     operator.start();
     return operator;
   }

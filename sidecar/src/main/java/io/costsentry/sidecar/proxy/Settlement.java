@@ -2,6 +2,8 @@ package io.costsentry.sidecar.proxy;
 
 import io.costsentry.core.budget.BudgetEngine;
 import io.costsentry.core.pricing.TokenUsage;
+import io.costsentry.core.usage.UsageDimensions;
+import io.costsentry.core.usage.UsageRecorder;
 import java.util.Optional;
 
 /**
@@ -11,19 +13,35 @@ import java.util.Optional;
  */
 public final class Settlement {
   private final BudgetEngine engine;
+  private final UsageRecorder usage;
 
   public Settlement(BudgetEngine engine) {
+    this(engine, UsageRecorder.NONE);
+  }
+
+  /**
+   * @param usage also takes every billed request into the daily usage rollup reports read
+   */
+  public Settlement(BudgetEngine engine, UsageRecorder usage) {
     this.engine = engine;
+    this.usage = usage;
   }
 
   /** Bedrock answered with usage, or (empty) answered successfully without saying what it cost. */
   public void billed(RequestTrace trace, Admitted admitted, Optional<TokenUsage> usage) {
     TokenUsage billed = usage.orElseGet(() -> upperBoundUsage(admitted));
-    trace.billed(
-        billed,
-        usage.isPresent() ? "response" : "upper-bound",
-        admitted.alias().pricing().costMicros(billed));
+    long costMicros = admitted.alias().pricing().costMicros(billed);
+    trace.billed(billed, usage.isPresent() ? "response" : "upper-bound", costMicros);
     engine.settle(admitted.reservation(), billed, admitted.budget().alertThresholds());
+    this.usage.record(
+        trace.timestamp(),
+        new UsageDimensions(
+            trace.identity().costCenter(),
+            trace.applicationId(),
+            trace.environment(),
+            admitted.alias().name()),
+        billed,
+        costMicros);
   }
 
   /** Bedrock refused or never saw the request: nothing was billed. */

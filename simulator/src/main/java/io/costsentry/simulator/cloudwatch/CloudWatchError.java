@@ -18,7 +18,9 @@ record CloudWatchError(int status, String shape, String queryCode, String messag
           "InvalidParameterCombinationException", "InvalidParameterCombination",
           "InternalServiceFault", "InternalServiceError",
           "LimitExceededException", "LimitExceeded",
-          "ResourceNotFoundException", "ResourceNotFoundException");
+          "ResourceNotFoundException", "ResourceNotFoundException",
+          "DashboardInvalidInputError", "InvalidParameterInput",
+          "DashboardNotFoundError", "ResourceNotFound");
 
   static CloudWatchError of(int status, String shape, String message) {
     return new CloudWatchError(status, shape, QUERY_CODES.getOrDefault(shape, shape), message);

@@ -26,9 +26,9 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * Serves CloudWatch {@code PutMetricData} in Smithy RPC v2 CBOR (the Java SDK since 2.40.6) and AWS
- * JSON 1.0 (boto3, the AWS CLI), aws-wire.md §5 and Appendix A. Blocking: Jetty runs it on a pool
- * thread.
+ * Serves CloudWatch {@code PutMetricData} and the dashboard operations in Smithy RPC v2 CBOR (the
+ * Java SDK since 2.40.6) and AWS JSON 1.0 (boto3, the AWS CLI), aws-wire.md §5 and Appendix A.
+ * Blocking: Jetty runs it on a pool thread.
  */
 final class CloudWatchHandler extends Handler.Abstract {
   static final String TARGET_PREFIX = "GraniteServiceVersion20100801";
@@ -55,6 +55,7 @@ final class CloudWatchHandler extends Handler.Abstract {
   private final Supplier<CloudWatchError> armedFailure;
   private final Runnable onCall;
   private final Consumer<List<RecordedDatum>> recorder;
+  private final Dashboards dashboards;
 
   /**
    * @param armedFailure the next injected failure, or {@code null}; asked once per call
@@ -65,7 +66,9 @@ final class CloudWatchHandler extends Handler.Abstract {
       Clock clock,
       Supplier<CloudWatchError> armedFailure,
       Runnable onCall,
-      Consumer<List<RecordedDatum>> recorder) {
+      Consumer<List<RecordedDatum>> recorder,
+      Dashboards dashboards) {
+    this.dashboards = dashboards;
     this.clock = clock;
     this.armedFailure = armedFailure;
     this.onCall = onCall;
@@ -94,15 +97,16 @@ final class CloudWatchHandler extends Handler.Abstract {
       return true;
     }
     try {
-      answer(request, protocol, operation);
-      sendOk(response, callback, protocol);
+      JsonNode output = answer(request, protocol, operation);
+      sendOk(response, callback, protocol, output);
     } catch (CloudWatchError.RequestRefused refused) {
       send(response, callback, protocol, refused.error());
     }
     return true;
   }
 
-  private void answer(Request request, Protocol protocol, String operation) throws IOException {
+  /** The operation's output, {@code null} for none (an empty structure). */
+  private JsonNode answer(Request request, Protocol protocol, String operation) throws IOException {
     if (!"POST".equals(request.getMethod())) {
       throw CloudWatchError.of(405, "UnknownOperationException", "Only POST is supported.")
           .toException();
@@ -113,14 +117,16 @@ final class CloudWatchHandler extends Handler.Abstract {
               400, "SerializationException", "Missing header Smithy-Protocol: rpc-v2-cbor.")
           .toException();
     }
-    if (!PUT_METRIC_DATA.equals(operation)) {
+    if (!PUT_METRIC_DATA.equals(operation) && !Dashboards.OPERATIONS.contains(operation)) {
       throw CloudWatchError.of(
               400,
               "UnknownOperationException",
               "The CloudWatch simulator does not serve " + operation + ".")
           .toException();
     }
-    onCall.run();
+    if (PUT_METRIC_DATA.equals(operation)) {
+      onCall.run();
+    }
     byte[] raw = Content.Source.asInputStream(request).readNBytes(MAX_REQUEST_BYTES + 1);
     if (raw.length > MAX_REQUEST_BYTES) {
       throw CloudWatchError.of(
@@ -130,7 +136,7 @@ final class CloudWatchHandler extends Handler.Abstract {
           .toException();
     }
     byte[] body = decode(raw, request.getHeaders().get(HttpHeader.CONTENT_ENCODING));
-    CloudWatchError injected = armedFailure.get();
+    CloudWatchError injected = PUT_METRIC_DATA.equals(operation) ? armedFailure.get() : null;
     if (injected != null) {
       throw injected.toException();
     }
@@ -142,7 +148,11 @@ final class CloudWatchHandler extends Handler.Abstract {
               400, "SerializationException", "The request body could not be decoded.")
           .toException();
     }
-    recorder.accept(PutMetricDataParser.parse(input, clock.instant()));
+    if (PUT_METRIC_DATA.equals(operation)) {
+      recorder.accept(PutMetricDataParser.parse(input, clock.instant()));
+      return null;
+    }
+    return dashboards.call(operation, input);
   }
 
   /** Undoes {@code Content-Encoding: gzip} (the SDK compresses bodies over 10 KiB). */
@@ -170,12 +180,16 @@ final class CloudWatchHandler extends Handler.Abstract {
     }
   }
 
-  private static void sendOk(Response response, Callback callback, Protocol protocol) {
+  private static void sendOk(
+      Response response, Callback callback, Protocol protocol, JsonNode output)
+      throws JsonProcessingException {
     // PutMetricData has no output: an empty structure.
     byte[] body =
-        protocol == Protocol.RPC_V2_CBOR
-            ? new byte[] {(byte) 0xa0}
-            : "{}".getBytes(StandardCharsets.UTF_8);
+        output != null
+            ? protocol.mapper.writeValueAsBytes(output)
+            : protocol == Protocol.RPC_V2_CBOR
+                ? new byte[] {(byte) 0xa0}
+                : "{}".getBytes(StandardCharsets.UTF_8);
     write(response, callback, protocol, 200, body);
   }
 

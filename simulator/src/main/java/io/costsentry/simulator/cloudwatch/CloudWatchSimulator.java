@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jetty.http2.server.HTTP2CServerConnectionFactory;
@@ -15,11 +16,13 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 
 /**
- * A wire-level fake of Amazon CloudWatch {@code PutMetricData} that the real AWS SDK clients accept
- * through {@code endpointOverride} (aws-wire.md §5): Smithy RPC v2 CBOR on {@code POST
- * /service/GraniteServiceVersion20100801/operation/PutMetricData} (the Java SDK since 2.40.6,
- * gzip-compressed bodies included) and AWS JSON 1.0 on {@code POST /} with {@code X-Amz-Target:
- * GraniteServiceVersion20100801.PutMetricData} (boto3, the AWS CLI), over HTTP/1.1 and h2c.
+ * A wire-level fake of Amazon CloudWatch {@code PutMetricData} (and the dashboard operations {@code
+ * PutDashboard}, {@code GetDashboard}, {@code ListDashboards}, {@code DeleteDashboards}) that the
+ * real AWS SDK clients accept through {@code endpointOverride} (aws-wire.md §5): Smithy RPC v2 CBOR
+ * on {@code POST /service/GraniteServiceVersion20100801/operation/PutMetricData} (the Java SDK
+ * since 2.40.6, gzip-compressed bodies included) and AWS JSON 1.0 on {@code POST /} with {@code
+ * X-Amz-Target: GraniteServiceVersion20100801.PutMetricData} (boto3, the AWS CLI), over HTTP/1.1
+ * and h2c.
  *
  * <p>Accepted calls are kept as {@link RecordedDatum}s; calls CloudWatch would refuse (no
  * namespace, more than 1000 datums or 30 dimensions, empty metric names, bad units, non-finite
@@ -47,6 +50,7 @@ public final class CloudWatchSimulator implements AutoCloseable {
   private final List<RecordedDatum> data = new CopyOnWriteArrayList<>();
   private final Deque<CloudWatchError> armedFailures = new ArrayDeque<>();
   private final AtomicInteger putMetricDataCalls = new AtomicInteger();
+  private final Dashboards dashboards = new Dashboards();
 
   private CloudWatchSimulator(String host, int port) {
     server = new Server();
@@ -63,7 +67,8 @@ public final class CloudWatchSimulator implements AutoCloseable {
             Clock.systemUTC(),
             this::nextFailure,
             putMetricDataCalls::incrementAndGet,
-            data::addAll));
+            data::addAll,
+            dashboards));
   }
 
   /** Starts a simulator on a free loopback port and returns once it accepts connections. */
@@ -90,6 +95,16 @@ public final class CloudWatchSimulator implements AutoCloseable {
   /** The datums of all accepted {@code PutMetricData} calls, oldest first. */
   public List<RecordedDatum> data() {
     return List.copyOf(data);
+  }
+
+  /** The dashboards' bodies by name, as {@code PutDashboard} stored them. */
+  public Map<String, String> dashboards() {
+    return dashboards.bodies();
+  }
+
+  /** {@code PutDashboard} calls received, refused ones included. */
+  public int putDashboardCalls() {
+    return dashboards.putCalls();
   }
 
   /** {@code PutMetricData} calls received, refused and failed ones included. */
@@ -126,6 +141,7 @@ public final class CloudWatchSimulator implements AutoCloseable {
     }
     data.clear();
     putMetricDataCalls.set(0);
+    dashboards.clear();
   }
 
   private CloudWatchError nextFailure() {
