@@ -72,16 +72,14 @@ public final class TagActivation {
       if (stillInactive.isEmpty()) {
         return new State(true, List.of(), null);
       }
-      return new State(
-          false,
-          stillInactive,
-          new Problem(
-              "CostAllocationTagsInactive",
-              "cost allocation tag(s) "
-                  + stillInactive
-                  + " not active: Cost Explorer lists a tag key only after a billed resource"
-                  + " carried it (up to 24 h after the first profile was used); retried at the next"
-                  + " billing refresh"));
+      // Not a problem for Degraded: right after installation no profile has been billed yet, so
+      // Cost Explorer does not know the keys; the status field shows it and the next refresh
+      // retries.
+      log.info(
+          "cost allocation tag(s) {} not active yet: Cost Explorer lists a key only after a billed"
+              + " resource carried it; retried at the next billing refresh",
+          stillInactive);
+      return new State(false, stillInactive, null);
     } catch (PermanentAwsException | TransientAwsException e) {
       throttle.failed(now);
       log.warn("cost allocation tags: {}", e.getMessage());

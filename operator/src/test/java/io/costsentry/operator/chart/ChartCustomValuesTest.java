@@ -48,6 +48,15 @@ class ChartCustomValuesTest {
           table: finops-ledger
           endpoint: https://dynamodb.eu-west-1.amazonaws.com
           createTable: false
+      billing:
+        activateCostAllocationTags: false
+        refreshInterval: 12h
+        driftToleranceUSD: 2.5
+        awsAccountId: "111122223333"
+        costExplorerEndpoint: http://127.0.0.1:4566
+        dashboard:
+          enabled: true
+          name: FinOps-Bedrock
       webhook:
         certs: cert-manager
         failurePolicy:
@@ -90,6 +99,19 @@ class ChartCustomValuesTest {
   @BeforeAll
   static void render() {
     chart = Chart.render(NAMESPACE, VALUES, Map.of());
+  }
+
+  @Test
+  void passesTheBillingSettingsToTheOperator() {
+    assertThat(chart.env("COSTSENTRY_ACTIVATE_COST_ALLOCATION_TAGS")).isEqualTo("false");
+    assertThat(chart.env("COSTSENTRY_BILLED_COST")).isEqualTo("true");
+    assertThat(chart.env("COSTSENTRY_BILLING_REFRESH_INTERVAL")).isEqualTo("12h");
+    assertThat(chart.env("COSTSENTRY_BILLING_DRIFT_TOLERANCE_USD")).isEqualTo("2.5");
+    assertThat(chart.env("COSTSENTRY_AWS_ACCOUNT_ID")).isEqualTo("111122223333");
+    assertThat(chart.env("COSTSENTRY_COST_EXPLORER_ENDPOINT")).isEqualTo("http://127.0.0.1:4566");
+    assertThat(chart.env()).doesNotContainKey("COSTSENTRY_BUDGETS_ENDPOINT");
+    assertThat(chart.env("COSTSENTRY_DASHBOARD")).isEqualTo("true");
+    assertThat(chart.env("COSTSENTRY_DASHBOARD_NAME")).isEqualTo("FinOps-Bedrock");
   }
 
   @Test
