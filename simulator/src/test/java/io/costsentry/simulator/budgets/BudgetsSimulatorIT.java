@@ -3,6 +3,7 @@ package io.costsentry.simulator.budgets;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.costsentry.simulator.testing.SdkClients;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -10,10 +11,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.apache5.Apache5HttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.budgets.BudgetsClient;
 import software.amazon.awssdk.services.budgets.model.Budget;
 import software.amazon.awssdk.services.budgets.model.BudgetType;
@@ -41,16 +38,7 @@ class BudgetsSimulatorIT {
   @BeforeAll
   static void start() {
     simulator = BudgetsSimulator.start();
-    client =
-        BudgetsClient.builder()
-            .endpointOverride(simulator.endpoint())
-            .region(Region.US_EAST_1)
-            .credentialsProvider(
-                StaticCredentialsProvider.create(
-                    AwsBasicCredentials.create("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG")))
-            .httpClientBuilder(Apache5HttpClient.builder())
-            .overrideConfiguration(o -> o.retryStrategy(b -> b.maxAttempts(1)))
-            .build();
+    client = SdkClients.against(BudgetsClient.builder(), simulator.endpoint());
   }
 
   @AfterAll

@@ -3,14 +3,11 @@ package io.costsentry.simulator.cloudwatch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.costsentry.simulator.testing.SdkClients;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.apache5.Apache5HttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatch.model.DashboardInvalidInputErrorException;
 import software.amazon.awssdk.services.cloudwatch.model.DashboardNotFoundErrorException;
@@ -30,16 +27,7 @@ class CloudWatchDashboardsIT {
   @BeforeAll
   static void start() {
     simulator = CloudWatchSimulator.start();
-    client =
-        CloudWatchClient.builder()
-            .endpointOverride(simulator.endpoint())
-            .region(Region.US_EAST_1)
-            .credentialsProvider(
-                StaticCredentialsProvider.create(
-                    AwsBasicCredentials.create("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG")))
-            .httpClientBuilder(Apache5HttpClient.builder())
-            .overrideConfiguration(o -> o.retryStrategy(b -> b.maxAttempts(1)))
-            .build();
+    client = SdkClients.against(CloudWatchClient.builder(), simulator.endpoint());
   }
 
   @AfterAll

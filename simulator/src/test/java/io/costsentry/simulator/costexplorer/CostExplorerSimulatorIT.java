@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.costsentry.simulator.awsjson.AwsJsonError;
+import io.costsentry.simulator.testing.SdkClients;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,10 +16,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.apache5.Apache5HttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.costexplorer.CostExplorerClient;
 import software.amazon.awssdk.services.costexplorer.model.CostAllocationTagStatus;
 import software.amazon.awssdk.services.costexplorer.model.CostAllocationTagStatusEntry;
@@ -47,16 +44,7 @@ class CostExplorerSimulatorIT {
     simulator =
         CostExplorerSimulator.start(
             "127.0.0.1", 0, Clock.fixed(Instant.parse("2025-02-10T12:00:00Z"), ZoneOffset.UTC));
-    client =
-        CostExplorerClient.builder()
-            .endpointOverride(simulator.endpoint())
-            .region(Region.US_EAST_1)
-            .credentialsProvider(
-                StaticCredentialsProvider.create(
-                    AwsBasicCredentials.create("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG")))
-            .httpClientBuilder(Apache5HttpClient.builder())
-            .overrideConfiguration(o -> o.retryStrategy(b -> b.maxAttempts(1)))
-            .build();
+    client = SdkClients.against(CostExplorerClient.builder(), simulator.endpoint());
   }
 
   @AfterAll
