@@ -7,7 +7,6 @@ import static org.awaitility.Awaitility.await;
 
 import io.costsentry.crds.v1alpha1.Condition;
 import io.costsentry.crds.v1alpha1.CostCenterBudget;
-import io.costsentry.operator.OperatorConfig;
 import io.costsentry.operator.billing.BillingPeriod;
 import io.costsentry.simulator.awsjson.AwsJsonError;
 import io.costsentry.simulator.awsjson.AwsJsonFaults;
@@ -58,23 +57,12 @@ class BillingAccessDeniedIT {
                 "AccessDeniedException",
                 "User: arn:aws:sts::123456789012:assumed-role/costsentry-operator/x is not"
                     + " authorized to perform: ce:GetCostAndUsage"));
-    operator =
-        OperatorRuns.start(
-            cluster,
-            parts,
-            OperatorConfig.defaults()
-                .withLeaderElection(false)
-                .withStatusRefreshInterval(Duration.ofSeconds(1)),
-            sims.billing(parts.ledger()));
+    operator = sims.startOperator(cluster, parts);
   }
 
   @AfterAll
   static void stop() {
-    try {
-      OperatorRuns.stop(operator, cluster, parts);
-    } finally {
-      sims.close();
-    }
+    sims.stop(operator, cluster, parts);
   }
 
   @Test

@@ -11,7 +11,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.costsentry.crds.v1alpha1.AwsBudgetSpec;
 import io.costsentry.crds.v1alpha1.Condition;
 import io.costsentry.crds.v1alpha1.CostCenterBudget;
-import io.costsentry.operator.OperatorConfig;
 import io.costsentry.operator.billing.BillingPeriod;
 import io.costsentry.simulator.budgets.StoredBudget;
 import io.costsentry.simulator.costexplorer.BilledLineItem;
@@ -19,7 +18,6 @@ import io.costsentry.simulator.costexplorer.CostExplorerSimulator;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -66,23 +64,12 @@ class BillingIT {
             BilledLineItem.of(
                 day, "Amazon Simple Storage Service", "9", Map.of("costCenter", "bi-support")),
             BilledLineItem.of(day, "Amazon Bedrock", "0.40", Map.of())));
-    operator =
-        OperatorRuns.start(
-            cluster,
-            parts,
-            OperatorConfig.defaults()
-                .withLeaderElection(false)
-                .withStatusRefreshInterval(Duration.ofSeconds(1)),
-            sims.billing(parts.ledger()));
+    operator = sims.startOperator(cluster, parts);
   }
 
   @AfterAll
   static void stop() {
-    try {
-      OperatorRuns.stop(operator, cluster, parts);
-    } finally {
-      sims.close();
-    }
+    sims.stop(operator, cluster, parts);
   }
 
   @Test

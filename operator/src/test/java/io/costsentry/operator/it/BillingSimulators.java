@@ -4,6 +4,7 @@ import io.costsentry.core.ledger.CounterKey;
 import io.costsentry.core.ledger.Hold;
 import io.costsentry.core.ledger.Ledger;
 import io.costsentry.core.policy.Period;
+import io.costsentry.operator.OperatorConfig;
 import io.costsentry.operator.billing.AwsBudgets;
 import io.costsentry.operator.billing.AwsCostExplorer;
 import io.costsentry.operator.billing.Billing;
@@ -14,6 +15,7 @@ import io.costsentry.operator.testing.MutableClock;
 import io.costsentry.simulator.budgets.BudgetsSimulator;
 import io.costsentry.simulator.cloudwatch.CloudWatchSimulator;
 import io.costsentry.simulator.costexplorer.CostExplorerSimulator;
+import io.javaoperatorsdk.operator.Operator;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -63,6 +65,29 @@ final class BillingSimulators implements AutoCloseable {
     budgetsClient = AwsBudgets.create(budgets.endpoint(), BudgetsSimulator.ACCOUNT_ID);
     dashboardsClient = CloudWatchDashboards.create("us-east-1", cloudWatch.endpoint());
     return new Billing(config, costExplorerClient, budgetsClient, dashboardsClient, ledger, clock);
+  }
+
+  /**
+   * The operator with these simulators, as both billing ITs run it: leader election off, status
+   * refreshed every second.
+   */
+  Operator startOperator(MockCluster cluster, ItParts parts) {
+    return OperatorRuns.start(
+        cluster,
+        parts,
+        OperatorConfig.defaults()
+            .withLeaderElection(false)
+            .withStatusRefreshInterval(Duration.ofSeconds(1)),
+        billing(parts.ledger()));
+  }
+
+  /** Stops what {@link #startOperator} started, checking the documented RBAC, then these. */
+  void stop(Operator operator, MockCluster cluster, ItParts parts) {
+    try {
+      OperatorRuns.stop(operator, cluster, parts);
+    } finally {
+      close();
+    }
   }
 
   /** Settles {@code microUsd} in the Day window of {@code day} of a budget's limit. */
