@@ -284,7 +284,7 @@ public final class Sidecar implements AutoCloseable {
     return HttpServers.port(admin);
   }
 
-  /** Settlements and releases not yet taken by the ledger. */
+  /** Ledger writes (settlements, releases, usage rollups) not yet taken by the ledger. */
   public long pendingLedgerWrites() {
     return writer.pending();
   }

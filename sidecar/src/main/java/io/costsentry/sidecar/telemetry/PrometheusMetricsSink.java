@@ -72,7 +72,9 @@ public final class PrometheusMetricsSink implements MetricsSink {
             .register(registry);
     GaugeWithCallback.builder()
         .name("costsentry_ledger_pending_writes")
-        .help("Settlements and releases waiting for the ledger (retried until written)")
+        .help(
+            "Ledger writes (settlements, releases, usage rollups) waiting for the ledger, retried"
+                + " until written")
         .callback(cb -> cb.call(pendingLedgerWrites.getAsLong()))
         .register(registry);
   }
