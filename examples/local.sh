@@ -15,7 +15,7 @@ source examples/lib/java.sh
 
 if [[ -z "${SKIP_BUILD:-}" || ! -f sandbox/target/costsentry-local.jar ]]; then
   echo "building the sandbox (the first time takes a minute or two)..."
-  ./mvnw -B -q -ntp -DskipTests -Dspotless.check.skip=true -Denforcer.skip=true \
+  ./mvnw -B -q -ntp -Dmaven.test.skip=true -Dspotless.check.skip=true -Denforcer.skip=true \
     -Dcostsentry.shade.skip=true -pl sandbox -am package
 fi
 

@@ -6,7 +6,6 @@ import io.costsentry.core.config.PolicyStore;
 import io.costsentry.core.ledger.DynamoDbLedger;
 import io.costsentry.core.ledger.InMemoryLedger;
 import io.costsentry.core.ledger.Ledger;
-import io.costsentry.core.testing.Dynalite;
 import io.costsentry.core.usage.DynamoDbUsageStore;
 import io.costsentry.core.usage.UsageStore;
 import io.costsentry.crds.v1alpha1.Condition;
@@ -28,6 +27,7 @@ import io.costsentry.sidecar.config.SidecarConfig;
 import io.costsentry.simulator.bedrock.BedrockSimulator;
 import io.costsentry.simulator.bedrock.SimulatorOptions;
 import io.costsentry.simulator.bedrock.controlplane.BedrockControlPlaneSimulator;
+import io.costsentry.simulator.dynamodb.Dynalite;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
 import java.io.PrintStream;
@@ -111,7 +111,7 @@ public final class Sandbox implements AutoCloseable {
     UsageStore usage;
     if (config.ledger() == SandboxConfig.LedgerChoice.DYNAMODB) {
       Dynalite dynalite = started(Dynalite.start());
-      DynamoDbClient dynamo = started(dynalite.newClient());
+      DynamoDbClient dynamo = started(dynamoClient(dynalite.endpoint()));
       DynamoDbLedger dynamoLedger = new DynamoDbLedger(dynamo, TABLE);
       dynamoLedger.ensureTable();
       ledger = dynamoLedger;
@@ -232,6 +232,16 @@ public final class Sandbox implements AutoCloseable {
     return conditions != null
         && conditions.stream()
             .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
+  }
+
+  /** A client of the sandbox's dynalite, configured as the ledger configures production ones. */
+  private static DynamoDbClient dynamoClient(URI endpoint) {
+    return DynamoDbLedger.clientBuilder(
+            new DynamoDbLedger.Settings(endpoint, null, false, Region.of(REGION)))
+        // dynalite takes any key
+        .credentialsProvider(
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+        .build();
   }
 
   private <T> T started(T part) {

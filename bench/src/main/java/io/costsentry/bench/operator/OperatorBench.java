@@ -6,7 +6,8 @@ import io.costsentry.core.config.PolicyStore;
 import io.costsentry.core.ledger.DynamoDbLedger;
 import io.costsentry.core.ledger.InMemoryLedger;
 import io.costsentry.core.ledger.Ledger;
-import io.costsentry.core.testing.Dynalite;
+import io.costsentry.core.testing.DynaliteClients;
+import io.costsentry.simulator.dynamodb.Dynalite;
 import io.costsentry.crds.v1alpha1.CostCenterBudget;
 import io.costsentry.crds.v1alpha1.ModelAlias;
 import io.costsentry.operator.CostSentryOperator;
@@ -207,7 +208,7 @@ public final class OperatorBench implements Callable<Integer> {
       dynamoLedger.ensureTable();
       ledger = dynamoLedger;
       store = new DynamoDbPolicyStore(dynamo, TABLE);
-      spenderDynamo = dynalite.newClient();
+      spenderDynamo = DynaliteClients.of(dynalite);
       spenderLedger = new DynamoDbLedger(spenderDynamo, TABLE);
     } else {
       ledger = new InMemoryLedger();

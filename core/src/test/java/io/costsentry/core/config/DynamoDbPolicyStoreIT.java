@@ -9,8 +9,9 @@ import io.costsentry.core.ledger.DynamoDbLedger;
 import io.costsentry.core.ledger.Hold;
 import io.costsentry.core.ledger.LedgerUnavailableException;
 import io.costsentry.core.policy.Window;
-import io.costsentry.core.testing.Dynalite;
+import io.costsentry.core.testing.DynaliteClients;
 import io.costsentry.core.testing.TcpGate;
+import io.costsentry.simulator.dynamodb.Dynalite;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,7 +50,7 @@ class DynamoDbPolicyStoreIT extends PolicyStoreContract {
   @BeforeAll
   static void startDynalite() {
     dynalite = Dynalite.start();
-    client = dynalite.newClient();
+    client = DynaliteClients.of(dynalite);
   }
 
   @AfterAll
@@ -238,7 +239,7 @@ class DynamoDbPolicyStoreIT extends PolicyStoreContract {
   @Test
   void aTableThatIsDownSurfacesAsUnavailableWithinSeconds() {
     try (TcpGate gate = TcpGate.to(dynalite.endpoint());
-        DynamoDbClient gatedClient = Dynalite.newClient(gate.endpoint())) {
+        DynamoDbClient gatedClient = DynaliteClients.of(gate.endpoint())) {
       DynamoDbPolicyStore gated = new DynamoDbPolicyStore(gatedClient, table);
       gated.putAlias(HAIKU, "{}");
       assertThat(gated.read().aliases()).containsOnlyKeys(HAIKU);

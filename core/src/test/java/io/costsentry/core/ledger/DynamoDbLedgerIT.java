@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
-import io.costsentry.core.testing.Dynalite;
+import io.costsentry.core.testing.DynaliteClients;
 import io.costsentry.core.testing.TcpGate;
+import io.costsentry.simulator.dynamodb.Dynalite;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +49,7 @@ class DynamoDbLedgerIT extends LedgerContract {
   @BeforeAll
   static void startDynalite() {
     dynalite = Dynalite.start();
-    client = dynalite.newClient();
+    client = DynaliteClients.of(dynalite);
     ledger = new DynamoDbLedger(client, DynamoDbLedger.DEFAULT_TABLE);
     ledger.ensureTable();
   }
@@ -90,7 +91,7 @@ class DynamoDbLedgerIT extends LedgerContract {
   @Test
   void ensureTableSucceedsForTwoSidecarsAtOnceAndAgainLater() throws Exception {
     String table = freshTableName();
-    try (DynamoDbClient otherClient = dynalite.newClient();
+    try (DynamoDbClient otherClient = DynaliteClients.of(dynalite);
         ExecutorService sidecars = Executors.newFixedThreadPool(2)) {
       DynamoDbLedger first = new DynamoDbLedger(client, table);
       DynamoDbLedger second = new DynamoDbLedger(otherClient, table);
@@ -259,7 +260,7 @@ class DynamoDbLedgerIT extends LedgerContract {
   @Test
   void aLedgerThatIsDownSurfacesAsUnavailableWithinSeconds() {
     try (TcpGate gate = TcpGate.to(dynalite.endpoint());
-        DynamoDbClient gatedClient = Dynalite.newClient(gate.endpoint())) {
+        DynamoDbClient gatedClient = DynaliteClients.of(gate.endpoint())) {
       DynamoDbLedger gated = new DynamoDbLedger(gatedClient, DynamoDbLedger.DEFAULT_TABLE);
       CounterKey key = counter("cost");
       assertThat(gated.reserve(key, hold(10), 100)).isTrue();
@@ -274,7 +275,7 @@ class DynamoDbLedgerIT extends LedgerContract {
   @Test
   void aPartitionedLedgerTimesOutWithinSecondsInsteadOfHanging() {
     try (TcpGate gate = TcpGate.to(dynalite.endpoint());
-        DynamoDbClient gatedClient = Dynalite.newClient(gate.endpoint())) {
+        DynamoDbClient gatedClient = DynaliteClients.of(gate.endpoint())) {
       DynamoDbLedger gated = new DynamoDbLedger(gatedClient, DynamoDbLedger.DEFAULT_TABLE);
       CounterKey key = counter("cost");
       assertThat(gated.reserve(key, hold(10), 100)).isTrue();
@@ -288,7 +289,7 @@ class DynamoDbLedgerIT extends LedgerContract {
   @Test
   void writesWorkAgainWhenTheLedgerComesBackAndRetriedSettlementsCountOnce() {
     try (TcpGate gate = TcpGate.to(dynalite.endpoint());
-        DynamoDbClient gatedClient = Dynalite.newClient(gate.endpoint())) {
+        DynamoDbClient gatedClient = DynaliteClients.of(gate.endpoint())) {
       DynamoDbLedger gated = new DynamoDbLedger(gatedClient, DynamoDbLedger.DEFAULT_TABLE);
       CounterKey key = counter("cost");
       Hold hold = hold(500);
@@ -311,7 +312,7 @@ class DynamoDbLedgerIT extends LedgerContract {
   @Test
   void aReserveRetriedBySecondClientAfterAnAmbiguousFailureIsCountedOnce() {
     // The first attempt was applied but its answer lost; the retry may run on another connection.
-    try (DynamoDbClient retryClient = dynalite.newClient()) {
+    try (DynamoDbClient retryClient = DynaliteClients.of(dynalite)) {
       DynamoDbLedger retrying = new DynamoDbLedger(retryClient, DynamoDbLedger.DEFAULT_TABLE);
       CounterKey key = counter("cost");
       Hold hold = hold(700);
@@ -326,7 +327,7 @@ class DynamoDbLedgerIT extends LedgerContract {
 
   @Test
   void twoSidecarsSharingTheTableNeverOvershoot() throws Exception {
-    try (DynamoDbClient otherClient = dynalite.newClient()) {
+    try (DynamoDbClient otherClient = DynaliteClients.of(dynalite)) {
       DynamoDbLedger otherSidecar = new DynamoDbLedger(otherClient, DynamoDbLedger.DEFAULT_TABLE);
       CounterKey key = counter("cost");
       long limit = 10_000;

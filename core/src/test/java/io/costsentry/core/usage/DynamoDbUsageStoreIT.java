@@ -3,7 +3,8 @@ package io.costsentry.core.usage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.costsentry.core.ledger.DynamoDbLedger;
-import io.costsentry.core.testing.Dynalite;
+import io.costsentry.core.testing.DynaliteClients;
+import io.costsentry.simulator.dynamodb.Dynalite;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -23,7 +24,7 @@ class DynamoDbUsageStoreIT extends UsageStoreContract {
   @BeforeAll
   static void startDynalite() {
     dynalite = Dynalite.start();
-    client = dynalite.newClient();
+    client = DynaliteClients.of(dynalite);
     new DynamoDbLedger(client, DynamoDbLedger.DEFAULT_TABLE).ensureTable();
     store = new DynamoDbUsageStore(client, DynamoDbLedger.DEFAULT_TABLE);
   }

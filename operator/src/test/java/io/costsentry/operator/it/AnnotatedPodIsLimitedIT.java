@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.costsentry.core.config.DynamoDbPolicyStore;
 import io.costsentry.core.ledger.DynamoDbLedger;
-import io.costsentry.core.testing.Dynalite;
+import io.costsentry.core.testing.DynaliteClients;
 import io.costsentry.crds.v1alpha1.Condition;
 import io.costsentry.crds.v1alpha1.CostCenterBudget;
 import io.costsentry.crds.v1alpha1.LimitStatus;
@@ -27,6 +27,7 @@ import io.costsentry.simulator.bedrock.BedrockSimulator;
 import io.costsentry.simulator.bedrock.RecordedCall;
 import io.costsentry.simulator.bedrock.SimulatorOptions;
 import io.costsentry.simulator.bedrock.controlplane.BedrockControlPlaneSimulator;
+import io.costsentry.simulator.dynamodb.Dynalite;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -119,7 +120,7 @@ class AnnotatedPodIsLimitedIT {
       }
     }
     Dynalite dynalite = started(Dynalite.start());
-    var dynamo = started(dynalite.newClient());
+    var dynamo = started(DynaliteClients.of(dynalite));
     DynamoDbLedger ledger = new DynamoDbLedger(dynamo, TABLE);
     ledger.ensureTable();
     BedrockControlPlaneSimulator controlPlane = started(BedrockControlPlaneSimulator.start());

@@ -4,11 +4,12 @@ import io.costsentry.core.config.DynamoDbPolicyStore;
 import io.costsentry.core.config.PolicyStore;
 import io.costsentry.core.ledger.DynamoDbLedger;
 import io.costsentry.core.ledger.Ledger;
-import io.costsentry.core.testing.Dynalite;
+import io.costsentry.core.testing.DynaliteClients;
 import io.costsentry.operator.bedrock.BedrockInferenceProfiles;
 import io.costsentry.operator.bedrock.InferenceProfiles;
 import io.costsentry.simulator.bedrock.controlplane.ApplicationProfile;
 import io.costsentry.simulator.bedrock.controlplane.BedrockControlPlaneSimulator;
+import io.costsentry.simulator.dynamodb.Dynalite;
 import java.util.Map;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -31,7 +32,7 @@ final class ItParts implements AutoCloseable {
   private ItParts(BedrockControlPlaneSimulator simulator, Dynalite dynalite) {
     this.simulator = simulator;
     this.dynalite = dynalite;
-    this.dynamo = dynalite.newClient();
+    this.dynamo = DynaliteClients.of(dynalite);
     this.ledger = new DynamoDbLedger(dynamo, TABLE);
     ledger.ensureTable();
     this.store = new DynamoDbPolicyStore(dynamo, TABLE);

@@ -7,7 +7,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.costsentry.core.config.DynamoDbPolicyStore;
 import io.costsentry.core.ledger.DynamoDbLedger;
-import io.costsentry.core.testing.Dynalite;
+import io.costsentry.core.testing.DynaliteClients;
 import io.costsentry.crds.v1alpha1.Condition;
 import io.costsentry.crds.v1alpha1.CostCenterBudget;
 import io.costsentry.crds.v1alpha1.Enforcement;
@@ -30,6 +30,7 @@ import io.costsentry.simulator.bedrock.RecordedCall;
 import io.costsentry.simulator.bedrock.SimulatorOptions;
 import io.costsentry.simulator.bedrock.controlplane.ApplicationProfile;
 import io.costsentry.simulator.bedrock.controlplane.BedrockControlPlaneSimulator;
+import io.costsentry.simulator.dynamodb.Dynalite;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.CustomResourceDefinitionContext;
@@ -124,7 +125,7 @@ class SidecarEnforcesOperatorLimitsIT {
     client = server.createClient();
 
     dynalite = Dynalite.start();
-    dynamo = dynalite.newClient();
+    dynamo = DynaliteClients.of(dynalite);
     DynamoDbLedger ledger = new DynamoDbLedger(dynamo, TABLE);
     ledger.ensureTable();
     store = new DynamoDbPolicyStore(dynamo, TABLE);

@@ -6,10 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.costsentry.core.testing.Dynalite;
+import io.costsentry.core.testing.DynaliteClients;
 import io.costsentry.operator.report.ReportFixture.Run;
 import io.costsentry.simulator.awsjson.AwsJsonError;
 import io.costsentry.simulator.costexplorer.CostExplorerSimulator;
+import io.costsentry.simulator.dynamodb.Dynalite;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,7 +39,7 @@ class ReportIT {
   @BeforeAll
   static void seed() throws Exception {
     dynalite = Dynalite.start();
-    client = dynalite.newClient();
+    client = DynaliteClients.of(dynalite);
     table = "ledger-" + UUID.randomUUID();
     ReportFixture.seedLedger(client, table);
     ce = CostExplorerSimulator.start();

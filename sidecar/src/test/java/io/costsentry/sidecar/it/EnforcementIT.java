@@ -9,12 +9,13 @@ import io.costsentry.core.ledger.CounterKey;
 import io.costsentry.core.ledger.CounterState;
 import io.costsentry.core.ledger.DynamoDbLedger;
 import io.costsentry.core.policy.Period;
-import io.costsentry.core.testing.Dynalite;
+import io.costsentry.core.testing.DynaliteClients;
 import io.costsentry.sidecar.Sidecar;
 import io.costsentry.sidecar.config.LedgerKind;
 import io.costsentry.sidecar.config.SidecarConfig;
 import io.costsentry.simulator.bedrock.BedrockSimulator;
 import io.costsentry.simulator.bedrock.SimulatorOptions;
+import io.costsentry.simulator.dynamodb.Dynalite;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -99,7 +100,7 @@ class EnforcementIT {
   }
 
   private CounterState counter(String counterId, Period period) {
-    var client = dynalite.newClient();
+    var client = DynaliteClients.of(dynalite);
     opened.add(client);
     var ledger = new DynamoDbLedger(client, table);
     return ledger.read(new CounterKey(counterId, period.windowAt(Instant.now(), ZoneOffset.UTC)));

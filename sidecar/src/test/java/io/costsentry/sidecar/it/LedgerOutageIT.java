@@ -8,13 +8,14 @@ import static org.awaitility.Awaitility.await;
 import io.costsentry.core.ledger.CounterKey;
 import io.costsentry.core.ledger.DynamoDbLedger;
 import io.costsentry.core.policy.Period;
-import io.costsentry.core.testing.Dynalite;
+import io.costsentry.core.testing.DynaliteClients;
 import io.costsentry.core.testing.TcpGate;
 import io.costsentry.sidecar.Sidecar;
 import io.costsentry.sidecar.config.LedgerKind;
 import io.costsentry.sidecar.config.SidecarConfig;
 import io.costsentry.simulator.bedrock.BedrockSimulator;
 import io.costsentry.simulator.bedrock.SimulatorOptions;
+import io.costsentry.simulator.dynamodb.Dynalite;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -61,7 +62,7 @@ class LedgerOutageIT {
         gate.restore();
         await().atMost(Duration.ofSeconds(30)).until(() -> lenient.pendingLedgerWrites() == 0);
         long billed = simulator.totalInputTokens() + simulator.totalOutputTokens();
-        try (var client = dynalite.newClient()) {
+        try (var client = DynaliteClients.of(dynalite)) {
           var state =
               new DynamoDbLedger(client, "outage")
                   .read(

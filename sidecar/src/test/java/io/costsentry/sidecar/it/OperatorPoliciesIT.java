@@ -7,12 +7,13 @@ import static org.awaitility.Awaitility.await;
 
 import io.costsentry.core.config.DynamoDbPolicyStore;
 import io.costsentry.core.ledger.DynamoDbLedger;
-import io.costsentry.core.testing.Dynalite;
+import io.costsentry.core.testing.DynaliteClients;
 import io.costsentry.sidecar.Sidecar;
 import io.costsentry.sidecar.config.LedgerKind;
 import io.costsentry.sidecar.config.SidecarConfig;
 import io.costsentry.simulator.bedrock.BedrockSimulator;
 import io.costsentry.simulator.bedrock.SimulatorOptions;
+import io.costsentry.simulator.dynamodb.Dynalite;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
@@ -50,7 +51,7 @@ class OperatorPoliciesIT {
   @Test
   void sidecarFollowsTheOperatorsRecordsAndKeepsTheLastGoodOnes() throws Exception {
     try (Dynalite dynalite = Dynalite.start();
-        var client = dynalite.newClient();
+        var client = DynaliteClients.of(dynalite);
         BedrockSimulator simulator = BedrockSimulator.start(SimulatorOptions.defaults())) {
       new DynamoDbLedger(client, TABLE).ensureTable();
       DynamoDbPolicyStore store = new DynamoDbPolicyStore(client, TABLE);

@@ -8,12 +8,13 @@ import static org.awaitility.Awaitility.await;
 import io.costsentry.core.ledger.CounterKey;
 import io.costsentry.core.ledger.DynamoDbLedger;
 import io.costsentry.core.policy.Period;
-import io.costsentry.core.testing.Dynalite;
+import io.costsentry.core.testing.DynaliteClients;
 import io.costsentry.sidecar.Sidecar;
 import io.costsentry.sidecar.config.LedgerKind;
 import io.costsentry.sidecar.config.SidecarConfig;
 import io.costsentry.simulator.bedrock.BedrockSimulator;
 import io.costsentry.simulator.bedrock.SimulatorOptions;
+import io.costsentry.simulator.dynamodb.Dynalite;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -97,7 +98,7 @@ class UpstreamDeadlineIT {
         CounterKey key =
             new CounterKey(
                 "budget#support#daily-tokens", Period.DAY.windowAt(Instant.now(), ZoneOffset.UTC));
-        try (var ddb = dynalite.newClient()) {
+        try (var ddb = DynaliteClients.of(dynalite)) {
           DynamoDbLedger ledger = new DynamoDbLedger(ddb, "deadline");
           await()
               .atMost(Duration.ofSeconds(10))

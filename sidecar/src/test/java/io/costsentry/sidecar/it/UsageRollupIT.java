@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.costsentry.core.pricing.PriceTable;
 import io.costsentry.core.pricing.TokenUsage;
-import io.costsentry.core.testing.Dynalite;
+import io.costsentry.core.testing.DynaliteClients;
 import io.costsentry.core.usage.DailyUsage;
 import io.costsentry.core.usage.DynamoDbUsageStore;
 import io.costsentry.core.usage.UsageDimensions;
@@ -16,6 +16,7 @@ import io.costsentry.sidecar.config.LedgerKind;
 import io.costsentry.sidecar.config.SidecarConfig;
 import io.costsentry.simulator.bedrock.BedrockSimulator;
 import io.costsentry.simulator.bedrock.SimulatorOptions;
+import io.costsentry.simulator.dynamodb.Dynalite;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -85,7 +86,7 @@ class UsageRollupIT {
     long totalInput = input;
     long totalOutput = output;
 
-    try (var reader = dynalite.newClient()) {
+    try (var reader = DynaliteClients.of(dynalite)) {
       DynamoDbUsageStore store = new DynamoDbUsageStore(reader, table);
       await()
           .atMost(Duration.ofSeconds(10))

@@ -1,6 +1,5 @@
-package io.costsentry.core.testing;
+package io.costsentry.simulator.dynamodb;
 
-import io.costsentry.core.ledger.DynamoDbLedger;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -25,15 +24,11 @@ import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * A dynalite (DynamoDB emulator, npm {@code dynalite@4.0.0}) process on a free loopback port, for
- * tests that need a real DynamoDB wire protocol. Installs dynalite with npm on first use, so the
- * build needs only a JDK and Node.js 20+.
+ * A dynalite (DynamoDB emulator, npm {@code dynalite@4.0.0}) process on a free loopback port: the
+ * DynamoDB of the tests and of the sandbox's {@code --ledger dynamodb}, speaking the real wire
+ * protocol. Installs dynalite with npm on first use, so the build needs only a JDK and Node.js 20+.
  *
  * <p>dynalite supports conditional writes but neither transactions nor TTL, which is all the ledger
  * needs. Its output goes to {@code dynalite.log} in the install directory, not to the test output.
@@ -42,7 +37,8 @@ public final class Dynalite implements AutoCloseable {
   /** Where dynalite is installed; the parent POM points it at the reactor's {@code target}. */
   public static final String DIR_PROPERTY = "costsentry.dynalite.dir";
 
-  private static final String NODE_REQUIREMENT = "CostSentry's tests need Node.js 20+ for dynalite";
+  private static final String NODE_REQUIREMENT =
+      "CostSentry's tests and the sandbox's --ledger dynamodb need Node.js 20+ for dynalite";
   private static final int MIN_NODE_MAJOR = 20;
   private static final Duration INSTALL_TIMEOUT = Duration.ofMinutes(5);
   private static final Duration START_TIMEOUT = Duration.ofSeconds(20);
@@ -98,23 +94,6 @@ public final class Dynalite implements AutoCloseable {
 
   public int port() {
     return endpoint.getPort();
-  }
-
-  /** A client of this dynalite; the caller closes it. */
-  public DynamoDbClient newClient() {
-    return newClient(endpoint);
-  }
-
-  /**
-   * A client of any dynalite-like endpoint (for instance a {@link TcpGate} in front of dynalite),
-   * configured as the ledger configures production clients, with dummy credentials.
-   */
-  public static DynamoDbClient newClient(URI endpoint) {
-    return DynamoDbLedger.clientBuilder(
-            new DynamoDbLedger.Settings(endpoint, null, false, Region.US_EAST_1))
-        .credentialsProvider(
-            StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-        .build();
   }
 
   @Override
