@@ -13,23 +13,7 @@ class AwsBudgetSyncTest {
   private final FakeBudgets budgets = new FakeBudgets();
   private final MutableClock clock = new MutableClock(Instant.parse("2026-11-15T08:00:00Z"));
   private final AwsBudgetSync sync =
-      new AwsBudgetSync(
-          budgets,
-          new BillingConfig(
-              false,
-              false,
-              Duration.ofHours(24),
-              Duration.ofHours(1),
-              null,
-              null,
-              "111122223333",
-              false,
-              null,
-              null,
-              null,
-              null,
-              null),
-          clock);
+      new AwsBudgetSync(budgets, BillingConfigs.of(false, false, "111122223333"), clock);
 
   private static AwsBudgetPlan plan(String usd, double... thresholds) {
     List<AwsBudget.Notice> notices =

@@ -12,24 +12,7 @@ import org.junit.jupiter.api.Test;
 class BillCacheTest {
   private final FakeCostExplorer ce = new FakeCostExplorer();
   private final MutableClock clock = new MutableClock(Instant.parse("2026-11-27T08:00:00Z"));
-  private final BillCache cache =
-      new BillCache(
-          ce,
-          new BillingConfig(
-              false,
-              true,
-              Duration.ofHours(24),
-              Duration.ofHours(1),
-              null,
-              null,
-              null,
-              false,
-              null,
-              null,
-              null,
-              null,
-              null),
-          clock);
+  private final BillCache cache = new BillCache(ce, BillingConfigs.of(false, true, null), clock);
 
   @Test
   void oneQueryPerRefreshServesEveryCostCenter() {

@@ -14,20 +14,7 @@ class TagActivationTest {
   private final TagActivation activation = new TagActivation(ce, config(), clock);
 
   private static BillingConfig config() {
-    return new BillingConfig(
-        true,
-        true,
-        Duration.ofHours(24),
-        Duration.ofHours(1),
-        null,
-        null,
-        null,
-        false,
-        null,
-        null,
-        null,
-        null,
-        null);
+    return BillingConfigs.of(true, true, null);
   }
 
   @Test
